@@ -1,0 +1,7 @@
+//! Dars: read Arabic news articles right to left, and study them.
+
+pub mod analysis;
+pub mod arabic;
+pub mod atomic_file;
+pub mod render;
+pub mod ui;

@@ -1,0 +1,109 @@
+//! The `dars` command: the GUI by default, and the same library's functions as subcommands.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use dars::analysis::{Document, load_text};
+use dars::render::FontChoice;
+use dars::render::page::{PageOptions, render_page};
+
+/// Dars (درس): read Arabic news articles right to left, and study them.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A UTF-8 Arabic text file to open (default: the bundled article).
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render the text to a PNG page with the app's own text engine.
+    Render {
+        /// The text file (default: the bundled article).
+        file: Option<PathBuf>,
+        /// Where to write the PNG.
+        #[arg(long)]
+        out: PathBuf,
+        /// Page width in pixels.
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+        /// Text size in pixels.
+        #[arg(long, default_value_t = 22.0)]
+        size: f32,
+        #[arg(long, value_enum, default_value_t = Font::Naskh)]
+        font: Font,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Font {
+    Naskh,
+    Amiri,
+}
+
+impl From<Font> for FontChoice {
+    fn from(f: Font) -> Self {
+        match f {
+            Font::Naskh => Self::Naskh,
+            Font::Amiri => Self::Amiri,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dars: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            dars::ui::run(cli.file)
+                .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+        }
+        Some(Command::Render {
+            file,
+            out,
+            width,
+            size,
+            font,
+        }) => {
+            let doc = document(file.as_deref())?;
+            let page = render_page(
+                &doc,
+                PageOptions {
+                    width,
+                    font: font.into(),
+                    size,
+                },
+            )?;
+            page.save(&out)
+                .with_context(|| format!("could not save the page to {}", out.display()))?;
+            eprintln!(
+                "wrote {} ({}×{} px)",
+                out.display(),
+                page.width,
+                page.height
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The document in `file`, or the bundled article.
+fn document(file: Option<&Path>) -> anyhow::Result<Document> {
+    Ok(match file {
+        Some(path) => Document::new(path.display().to_string(), load_text(path)?),
+        None => Document::bundled(),
+    })
+}

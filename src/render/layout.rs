@@ -1,0 +1,335 @@
+//! A paragraph laid out by cosmic-text (bidi, line breaking, shaping), addressed by document bytes.
+
+use std::ops::Range;
+
+use cosmic_text::{
+    Align, Attrs, Buffer, Cursor, Family, FontSystem, LayoutRunIter, Metrics, Shaping, Weight, Wrap,
+};
+
+use super::fonts::FontChoice;
+use crate::analysis::SentenceKind;
+
+/// How a piece of text is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    pub font: FontChoice,
+    /// Font size in points.
+    pub size: f32,
+    pub bold: bool,
+    /// Line height as a multiple of the size (Arabic marks need room above and below).
+    pub line_height: f32,
+}
+
+impl TextStyle {
+    #[must_use]
+    pub fn new(font: FontChoice, size: f32) -> Self {
+        Self {
+            font,
+            size,
+            bold: false,
+            line_height: 1.75,
+        }
+    }
+
+    #[must_use]
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+
+    /// The style of a paragraph of an article: the headline larger and bold, the source line smaller.
+    #[must_use]
+    pub fn for_kind(self, kind: SentenceKind) -> Self {
+        match kind {
+            SentenceKind::Title => Self {
+                size: (self.size * 1.35).round(),
+                bold: true,
+                ..self
+            },
+            SentenceKind::Body => self,
+            SentenceKind::Source => Self {
+                size: (self.size * 0.8).round(),
+                ..self
+            },
+        }
+    }
+
+    fn metrics(self) -> Metrics {
+        Metrics::new(self.size, (self.size * self.line_height).ceil())
+    }
+
+    fn attrs(&self) -> Attrs<'static> {
+        let weight = if self.bold {
+            Weight::BOLD
+        } else {
+            Weight::NORMAL
+        };
+        Attrs::new()
+            .family(Family::Name(self.font.family()))
+            .weight(weight)
+    }
+}
+
+/// The base direction of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Right to left, whatever the first strong character is (every paragraph of an Arabic text).
+    Rtl,
+    /// From the first strong character, as the Unicode bidi algorithm's default.
+    Auto,
+}
+
+/// Right-to-left mark: put in front of an RTL paragraph because cosmic-text picks the
+/// direction from the first strong character and has no setter for it.
+const RLM: &str = "\u{200F}";
+/// Word joiner: keeps a number and its `%` on one line (cosmic-text would break between
+/// them, as they sit at different bidi levels; browsers do not).
+const WJ: &str = "\u{2060}";
+
+/// One paragraph laid out at a width. Offsets in and out are bytes of the document
+/// the paragraph came from; the characters inserted for layout never leak out.
+pub struct Paragraph {
+    buffer: Buffer,
+    /// The document byte where the paragraph starts.
+    base: usize,
+    /// Characters inserted for layout: (offset in the paragraph's own text, byte length), sorted.
+    inserts: Vec<(usize, usize)>,
+    style: TextStyle,
+}
+
+impl Paragraph {
+    /// Lays out `text`, which starts at byte `base` of its document, wrapped at `width` points
+    /// (or on one line when `None`).
+    pub fn new(
+        fonts: &mut FontSystem,
+        text: &str,
+        base: usize,
+        style: TextStyle,
+        direction: Direction,
+        width: Option<f32>,
+    ) -> Self {
+        let (laid, inserts) = layout_text(text, direction);
+        let mut buffer = Buffer::new(fonts, style.metrics());
+        buffer.set_wrap(Wrap::WordOrGlyph);
+        buffer.set_size(width, None);
+        let align = match direction {
+            Direction::Rtl => Some(Align::Right),
+            Direction::Auto => None,
+        };
+        buffer.set_text(&laid, &style.attrs(), Shaping::Advanced, align);
+        buffer.shape_until_scroll(fonts, false);
+        Self {
+            buffer,
+            base,
+            inserts,
+            style,
+        }
+    }
+
+    /// Wraps again at a new width (shaping is kept, so this is cheap).
+    pub fn set_width(&mut self, fonts: &mut FontSystem, width: Option<f32>) {
+        if self.buffer.size().0 != width {
+            self.buffer.set_size(width, None);
+            self.buffer.shape_until_scroll(fonts, false);
+        }
+    }
+
+    #[must_use]
+    pub fn style(&self) -> TextStyle {
+        self.style
+    }
+
+    #[must_use]
+    pub fn width_limit(&self) -> Option<f32> {
+        self.buffer.size().0
+    }
+
+    /// Laid-out lines, each with its glyphs in visual order.
+    #[must_use]
+    pub fn runs(&self) -> LayoutRunIter<'_> {
+        self.buffer.layout_runs()
+    }
+
+    /// Height of all lines, in points.
+    #[must_use]
+    pub fn height(&self) -> f32 {
+        self.runs().map(|r| r.line_height).sum()
+    }
+
+    /// Width of the widest line, in points.
+    #[must_use]
+    pub fn content_width(&self) -> f32 {
+        self.runs().map(|r| r.line_w).fold(0.0, f32::max)
+    }
+
+    /// The document byte where the paragraph starts.
+    #[must_use]
+    pub fn base(&self) -> usize {
+        self.base
+    }
+
+    /// Document byte of a byte of the laid-out text.
+    #[must_use]
+    pub fn to_document(&self, laid: usize) -> usize {
+        let mut shift = 0;
+        for &(at, len) in &self.inserts {
+            let start = at + shift;
+            if laid < start {
+                break;
+            }
+            if laid < start + len {
+                return self.base + at;
+            }
+            shift += len;
+        }
+        self.base + laid - shift
+    }
+
+    /// Byte of the laid-out text for a document byte.
+    #[must_use]
+    pub fn to_laid(&self, document: usize) -> usize {
+        let rel = document.saturating_sub(self.base);
+        rel + self
+            .inserts
+            .iter()
+            .filter(|&&(at, _)| at <= rel)
+            .map(|&(_, len)| len)
+            .sum::<usize>()
+    }
+
+    /// The document byte of the glyph under a point (in points, relative to the paragraph's
+    /// top-left corner), if the point is on a glyph.
+    #[must_use]
+    pub fn glyph_at(&self, x: f32, y: f32) -> Option<usize> {
+        let run = self
+            .runs()
+            .find(|r| y >= r.line_top && y < r.line_top + r.line_height)?;
+        let glyph = run.glyphs.iter().find(|g| x >= g.x && x < g.x + g.w)?;
+        Some(self.to_document(glyph.start))
+    }
+
+    /// The document byte of the caret position nearest a point (for selecting by dragging).
+    #[must_use]
+    pub fn cursor_at(&self, x: f32, y: f32) -> Option<usize> {
+        self.buffer.hit(x, y).map(|c| self.to_document(c.index))
+    }
+
+    /// Rectangles `[x, y, w, h]` (points, relative to the top-left corner) covering a document
+    /// byte range; several when the range wraps or bidi interleaves it with other text.
+    #[must_use]
+    pub fn highlight(&self, range: &Range<usize>) -> Vec<[f32; 4]> {
+        let (a, b) = (self.to_laid(range.start), self.to_laid(range.end));
+        let mut out = Vec::new();
+        for run in self.runs() {
+            for (x, w) in run.highlight(Cursor::new(0, a), Cursor::new(0, b)) {
+                out.push([x, run.line_top, w, run.line_height]);
+            }
+        }
+        out
+    }
+
+    /// Each line's characters as they stand on screen from left to right, with mirrored
+    /// characters mirrored: what `fribidi` prints for the same text (for checking).
+    #[must_use]
+    pub fn visual_lines(&self) -> Vec<String> {
+        self.runs()
+            .map(|run| {
+                let mut glyphs: Vec<_> = run.glyphs.iter().collect();
+                glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+                let mut line = String::new();
+                let mut last: Option<(usize, usize)> = None;
+                for g in glyphs {
+                    if last == Some((g.start, g.end)) {
+                        continue;
+                    }
+                    last = Some((g.start, g.end));
+                    let cluster = run.text.get(g.start..g.end).unwrap_or_default();
+                    let chars = cluster
+                        .chars()
+                        .filter(|c| !matches!(c, '\u{200F}' | '\u{2060}'));
+                    if g.level.is_rtl() {
+                        line.extend(chars.rev().map(mirrored));
+                    } else {
+                        line.extend(chars);
+                    }
+                }
+                line
+            })
+            .collect()
+    }
+}
+
+/// The text as laid out: an RLM in front of an RTL paragraph, a word joiner between a
+/// number and its percent sign. Returns the text and where the insertions are.
+fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut inserts = Vec::new();
+    if direction == Direction::Rtl {
+        out.push_str(RLM);
+        inserts.push((0, RLM.len()));
+    }
+    let mut prev_digit = false;
+    for (i, c) in text.char_indices() {
+        if prev_digit && matches!(c, '%' | '٪' | '‰') {
+            out.push_str(WJ);
+            inserts.push((i, WJ.len()));
+        }
+        out.push(c);
+        prev_digit = crate::arabic::script::is_digit(c);
+    }
+    (out, inserts)
+}
+
+/// The mirror image of a bidi-mirrored character, as shown in right-to-left text.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fonts::bundled_font_system;
+
+    #[test]
+    fn offsets_round_trip_through_the_inserted_marks() {
+        let mut fonts = bundled_font_system();
+        let text = "نسبة 35% فقط";
+        let p = Paragraph::new(
+            &mut fonts,
+            text,
+            100,
+            TextStyle::new(FontChoice::Naskh, 20.0),
+            Direction::Rtl,
+            None,
+        );
+        for (i, _) in text.char_indices() {
+            assert_eq!(p.to_document(p.to_laid(100 + i)), 100 + i, "byte {i}");
+        }
+    }
+
+    #[test]
+    fn an_rtl_paragraph_that_starts_with_latin_is_still_right_to_left() {
+        let mut fonts = bundled_font_system();
+        let style = TextStyle::new(FontChoice::Naskh, 20.0);
+        let p = Paragraph::new(&mut fonts, "CNN قالت", 0, style, Direction::Rtl, None);
+        assert_eq!(p.runs().next().map(|r| r.rtl), Some(true));
+        // The Latin word stands at the right end, where the line starts.
+        assert_eq!(p.visual_lines(), vec!["تلاق CNN".to_owned()]);
+        let auto = Paragraph::new(&mut fonts, "CNN قالت", 0, style, Direction::Auto, None);
+        assert_eq!(auto.runs().next().map(|r| r.rtl), Some(false));
+    }
+}

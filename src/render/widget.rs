@@ -1,0 +1,236 @@
+//! The one widget that draws Arabic in the UI, and the `Typesetter` that owns fonts, layouts and the atlas.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use cosmic_text::FontSystem;
+use egui::{
+    Color32, Mesh, Painter, Pos2, Rect, Response, Role, Sense, Shape, Ui, Vec2, WidgetInfo, vec2,
+};
+
+use super::atlas::{GlyphAtlas, glyph_rect};
+use super::fonts::bundled_font_system;
+use super::layout::{Direction, Paragraph, TextStyle};
+
+/// Frames a cached label may go unused before it is dropped.
+const LABEL_TTL_FRAMES: u64 = 300;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct LabelKey {
+    text: String,
+    size: u32,
+    line_height: u32,
+    font: super::FontChoice,
+    bold: bool,
+    width: Option<u32>,
+}
+
+/// Fonts, the glyph atlas and cached layouts of short strings: one per app.
+pub struct Typesetter {
+    pub fonts: FontSystem,
+    pub atlas: GlyphAtlas,
+    labels: HashMap<LabelKey, (Paragraph, u64)>,
+    frame: u64,
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Self {
+            fonts: bundled_font_system(),
+            atlas: GlyphAtlas::default(),
+            labels: HashMap::new(),
+            frame: 0,
+        }
+    }
+}
+
+impl Typesetter {
+    /// Called at the start of every frame.
+    pub fn begin_frame(&mut self, ctx: &egui::Context) {
+        self.atlas.begin_frame(ctx);
+        self.frame += 1;
+        let frame = self.frame;
+        self.labels
+            .retain(|_, (_, used)| frame - *used < LABEL_TTL_FRAMES);
+    }
+
+    /// Forgets layouts and glyphs, after the font or text size changed.
+    pub fn clear(&mut self) {
+        self.labels.clear();
+        self.atlas.clear();
+    }
+
+    /// Lays out a paragraph of a document.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        base: usize,
+        style: TextStyle,
+        direction: Direction,
+        width: Option<f32>,
+    ) -> Paragraph {
+        Paragraph::new(&mut self.fonts, text, base, style, direction, width)
+    }
+
+    /// Shows a string right to left: on one line, or wrapped to the available width when
+    /// `wrap` is set. The widget is labelled with the text for screen readers.
+    pub fn label(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        style: TextStyle,
+        color: Color32,
+        wrap: bool,
+    ) -> Response {
+        let width = wrap.then(|| ui.available_width().max(style.size * 2.0));
+        let key = LabelKey {
+            text: text.to_owned(),
+            size: style.size.to_bits(),
+            line_height: style.line_height.to_bits(),
+            font: style.font,
+            bold: style.bold,
+            width: width.map(f32::to_bits),
+        };
+        // Taken out of the cache while drawing: painting needs the typesetter mutably.
+        let paragraph = match self.labels.remove(&key) {
+            Some((p, _)) => p,
+            None => Paragraph::new(&mut self.fonts, text, 0, style, Direction::Rtl, width),
+        };
+        let shown = ArabicText::new(&paragraph, text).color(color);
+        let (rect, response) = ui.allocate_exact_size(shown.size(), Sense::hover());
+        shown.paint(ui.painter(), self, rect);
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        self.labels.insert(key, (paragraph, self.frame));
+        response
+    }
+
+    /// Adds the glyphs of a paragraph whose top-left corner is at `origin` to a painter,
+    /// skipping lines outside the painter's clip rectangle.
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        paragraph: &Paragraph,
+        origin: Pos2,
+        color: Color32,
+    ) {
+        let ppp = painter.ctx().pixels_per_point();
+        let clip = painter.clip_rect();
+        // Snap the origin to whole pixels: glyph images are rasterised for pixel positions.
+        let ox = (origin.x * ppp).round();
+        let oy = (origin.y * ppp).round();
+        let mut mesh = Mesh::with_texture(self.atlas.texture_id());
+        for run in paragraph.runs() {
+            let top = origin.y + run.line_top;
+            if top > clip.max.y || top + run.line_height < clip.min.y {
+                continue;
+            }
+            let baseline = (run.line_y * ppp).round();
+            for glyph in run.glyphs {
+                let physical = glyph.physical((ox, oy + baseline), ppp);
+                let Some(entry) = self.atlas.glyph(&mut self.fonts, physical.cache_key) else {
+                    continue;
+                };
+                let rect = glyph_rect(&entry, physical.x, physical.y, ppp);
+                let tint = if entry.is_color {
+                    Color32::WHITE
+                } else {
+                    glyph_color(glyph, color)
+                };
+                mesh.add_rect_with_uv(rect, entry.uv, tint);
+            }
+        }
+        if !mesh.is_empty() {
+            painter.add(Shape::mesh(mesh));
+        }
+        if self.atlas.is_full() {
+            painter.ctx().request_repaint();
+        }
+    }
+}
+
+fn glyph_color(glyph: &cosmic_text::LayoutGlyph, default: Color32) -> Color32 {
+    glyph.color_opt.map_or(default, |c| {
+        Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), c.a())
+    })
+}
+
+/// A laid-out paragraph on screen, with optional background highlights behind byte ranges.
+pub struct ArabicText<'a> {
+    paragraph: &'a Paragraph,
+    text: &'a str,
+    color: Color32,
+    highlights: Vec<(Range<usize>, Color32)>,
+    underlines: Vec<(Range<usize>, Color32)>,
+}
+
+impl<'a> ArabicText<'a> {
+    /// `text` is what screen readers are told.
+    #[must_use]
+    pub fn new(paragraph: &'a Paragraph, text: &'a str) -> Self {
+        Self {
+            paragraph,
+            text,
+            color: Color32::BLACK,
+            highlights: Vec::new(),
+            underlines: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn color(mut self, color: Color32) -> Self {
+        self.color = color;
+        self
+    }
+
+    /// Fills the rectangles of a document byte range behind the text.
+    #[must_use]
+    pub fn highlight(mut self, range: Range<usize>, color: Color32) -> Self {
+        self.highlights.push((range, color));
+        self
+    }
+
+    /// Underlines a document byte range.
+    #[must_use]
+    pub fn underline(mut self, range: Range<usize>, color: Color32) -> Self {
+        self.underlines.push((range, color));
+        self
+    }
+
+    /// The size the paragraph takes.
+    #[must_use]
+    pub fn size(&self) -> Vec2 {
+        vec2(
+            self.paragraph
+                .width_limit()
+                .unwrap_or_else(|| self.paragraph.content_width()),
+            self.paragraph.height(),
+        )
+    }
+
+    /// Draws into `rect` (its top-left corner is the paragraph's) and registers a widget
+    /// labelled with the text, so screen readers and tests find it.
+    pub fn show(self, ui: &mut Ui, typesetter: &mut Typesetter, rect: Rect) -> Response {
+        let response = ui.allocate_rect(rect, Sense::hover());
+        let text = self.text.to_owned();
+        self.paint(ui.painter(), typesetter, rect);
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+        response
+    }
+
+    /// Draws without registering a widget.
+    pub fn paint(&self, painter: &Painter, typesetter: &mut Typesetter, rect: Rect) {
+        for (range, color) in &self.highlights {
+            for [x, y, w, h] in self.paragraph.highlight(range) {
+                let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
+                painter.rect_filled(r.expand2(vec2(1.5, -1.0)), 3.0, *color);
+            }
+        }
+        for (range, color) in &self.underlines {
+            for [x, y, w, h] in self.paragraph.highlight(range) {
+                let r = Rect::from_min_size(rect.min + vec2(x, y + h - 3.0), vec2(w, 2.0));
+                painter.rect_filled(r, 1.0, *color);
+            }
+        }
+        typesetter.paint(painter, self.paragraph, rect.min, self.color);
+    }
+}

@@ -1,0 +1,426 @@
+//! The reader panel: the document laid out right to left, its current sentence and word, hover, selection and the word popup.
+
+use egui::{Align, Align2, Id, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, pos2, vec2};
+
+use super::navigation::Position;
+use super::theme::Palette;
+use crate::analysis::{Document, SentenceKind};
+use crate::arabic::tokenize::TokenKind;
+use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
+
+/// Below this size every paragraph is laid out at once; above it, only those near the view.
+const EAGER_LAYOUT_BYTES: usize = 256 * 1024;
+/// Room on the left, and on the right where egui's scroll bar sits (RTL lines start there).
+const PAD_LEFT: f32 = 14.0;
+const PAD_RIGHT: f32 = 26.0;
+
+#[derive(Clone, Copy, PartialEq)]
+struct LayoutKey {
+    width: u32,
+    style: [u32; 2],
+    font: crate::render::FontChoice,
+}
+
+/// The reader's state for one document.
+#[derive(Default)]
+pub struct Reader {
+    pub position: Position,
+    /// The word popup is open for the current word.
+    pub details_open: bool,
+    /// A drag selection: anchor and head, document bytes.
+    pub selection: Option<(usize, usize)>,
+    /// The token under the pointer.
+    pub hovered: Option<usize>,
+    layouts: Vec<Option<Paragraph>>,
+    tops: Vec<f32>,
+    layout_key: Option<LayoutKey>,
+    /// Scroll the current sentence into view on the next frame.
+    follow: bool,
+    /// Screen rectangle of the current word, where the popup is anchored.
+    word_rect: Option<Rect>,
+}
+
+impl Reader {
+    /// Asks for the current sentence to be scrolled into view.
+    pub fn follow_current(&mut self) {
+        self.follow = true;
+    }
+
+    /// What `Ctrl+C` copies: the selection, else the current sentence, in logical order.
+    #[must_use]
+    pub fn copy_text(&self, doc: &Document) -> String {
+        match self.selection {
+            Some((a, b)) if a != b => doc.slice(&(a.min(b)..a.max(b))).to_owned(),
+            _ => doc.sentence_text(self.position.sentence).to_owned(),
+        }
+    }
+
+    /// Drops layouts (after a change of document, font or size).
+    pub fn invalidate(&mut self) {
+        self.layout_key = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        ts: &mut Typesetter,
+        base: TextStyle,
+        palette: &Palette,
+    ) {
+        let width = (ui.available_width() - PAD_LEFT - PAD_RIGHT).max(120.0);
+        self.prepare_layouts(doc, ts, base, width);
+        self.word_rect = None;
+        let follow = std::mem::take(&mut self.follow);
+        ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                let margin = viewport.height();
+                let visible = self.visible(
+                    viewport.min.y - margin,
+                    viewport.max.y + margin,
+                    base,
+                    width,
+                );
+                let current_paragraph = doc
+                    .sentences
+                    .get(self.position.sentence)
+                    .map_or(0, |s| s.paragraph);
+                for &i in visible.iter().chain(follow.then_some(&current_paragraph)) {
+                    self.ensure_layout(doc, ts, base, width, i);
+                }
+                self.compute_tops(doc, base, width);
+                let visible = self.visible(viewport.min.y, viewport.max.y, base, width);
+                let total = self.tops.last().copied().unwrap_or(0.0)
+                    + self.height_of(self.tops.len().saturating_sub(1), doc, base, width)
+                    + base.size;
+                let (rect, response) = ui.allocate_exact_size(
+                    vec2(ui.available_width(), total),
+                    Sense::click_and_drag(),
+                );
+                let origin = rect.min + vec2(PAD_LEFT, 0.0);
+                self.pointer_ui(ui, &response, doc, origin);
+                for &i in &visible {
+                    self.paint_paragraph(ui, doc, ts, i, origin, palette);
+                }
+                self.sentences_a11y_ui(ui, doc, &visible, origin);
+                if follow {
+                    if let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
+                        let shown =
+                            Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
+                        if !shown.contains_rect(r) {
+                            ui.scroll_to_rect(r, Some(Align::Center));
+                        }
+                    }
+                }
+            });
+        if self.details_open {
+            self.details_ui(ui, doc, ts, base, palette);
+        }
+    }
+
+    fn prepare_layouts(
+        &mut self,
+        doc: &Document,
+        ts: &mut Typesetter,
+        base: TextStyle,
+        width: f32,
+    ) {
+        let key = LayoutKey {
+            width: width.to_bits(),
+            style: [base.size.to_bits(), 0],
+            font: base.font,
+        };
+        if self.layouts.len() != doc.paragraphs.len() {
+            self.layout_key = None;
+        }
+        match self.layout_key {
+            Some(old) if old == key => {}
+            Some(old)
+                if LayoutKey {
+                    width: key.width,
+                    ..old
+                } == key =>
+            {
+                for p in self.layouts.iter_mut().flatten() {
+                    p.set_width(&mut ts.fonts, Some(width));
+                }
+            }
+            _ => {
+                self.layouts = (0..doc.paragraphs.len()).map(|_| None).collect();
+            }
+        }
+        self.layout_key = Some(key);
+        if doc.text.len() <= EAGER_LAYOUT_BYTES {
+            for i in 0..doc.paragraphs.len() {
+                self.ensure_layout(doc, ts, base, width, i);
+            }
+        }
+        self.compute_tops(doc, base, width);
+    }
+
+    fn ensure_layout(
+        &mut self,
+        doc: &Document,
+        ts: &mut Typesetter,
+        base: TextStyle,
+        width: f32,
+        i: usize,
+    ) {
+        if self.layouts.get(i).is_some_and(Option::is_none) {
+            let range = doc.paragraphs[i].clone();
+            let style = base.for_kind(paragraph_kind(doc, i));
+            self.layouts[i] = Some(ts.layout(
+                doc.slice(&range),
+                range.start,
+                style,
+                Direction::Rtl,
+                Some(width),
+            ));
+        }
+    }
+
+    /// Height of a paragraph: its layout's, or an estimate from its length until it is laid out.
+    fn height_of(&self, i: usize, doc: &Document, base: TextStyle, width: f32) -> f32 {
+        if let Some(Some(p)) = self.layouts.get(i) {
+            return p.height();
+        }
+        let style = base.for_kind(paragraph_kind(doc, i));
+        let chars = doc
+            .paragraphs
+            .get(i)
+            .map_or(0, |r| doc.slice(r).chars().count());
+        #[expect(clippy::cast_precision_loss, reason = "an estimate")]
+        let lines = (chars as f32 * style.size * 0.42 / width).ceil().max(1.0);
+        lines * (style.size * style.line_height).ceil()
+    }
+
+    fn compute_tops(&mut self, doc: &Document, base: TextStyle, width: f32) {
+        let gap = base.size * 0.6;
+        let mut y = base.size * 0.5;
+        self.tops.clear();
+        for i in 0..doc.paragraphs.len() {
+            self.tops.push(y);
+            y += self.height_of(i, doc, base, width) + gap;
+        }
+    }
+
+    fn visible(&self, top: f32, bottom: f32, base: TextStyle, width: f32) -> Vec<usize> {
+        let first = self.tops.partition_point(|&t| t < top).saturating_sub(1);
+        let _ = (base, width);
+        (first..self.tops.len())
+            .take_while(|&i| self.tops[i] <= bottom)
+            .collect()
+    }
+
+    /// The paragraph under a content-relative y, and the y inside it.
+    fn paragraph_at(&self, y: f32) -> Option<(usize, f32)> {
+        let i = self.tops.partition_point(|&t| t <= y).checked_sub(1)?;
+        Some((i, y - self.tops[i]))
+    }
+
+    fn pointer_ui(&mut self, ui: &Ui, response: &egui::Response, doc: &Document, origin: Pos2) {
+        self.hovered = None;
+        let Some(pointer) = response
+            .hover_pos()
+            .or_else(|| response.interact_pointer_pos())
+        else {
+            return;
+        };
+        let local = pointer - origin;
+        let Some((i, y)) = self.paragraph_at(local.y) else {
+            return;
+        };
+        let Some(Some(para)) = self.layouts.get(i) else {
+            return;
+        };
+        let on_word = para
+            .glyph_at(local.x, y)
+            .and_then(|b| doc.token_at(b))
+            .filter(|&t| doc.tokens[t].kind != TokenKind::Punct);
+        if response.hovered() {
+            self.hovered = on_word;
+            if on_word.is_some() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+        }
+        if response.drag_started() {
+            self.selection = para.cursor_at(local.x, y).map(|b| (b, b));
+        } else if response.dragged() {
+            if let (Some((anchor, _)), Some(head)) = (self.selection, para.cursor_at(local.x, y)) {
+                self.selection = Some((anchor, head));
+            }
+        }
+        if response.clicked() {
+            self.selection = None;
+            if let Some(t) = on_word {
+                self.position.go_to_token(doc, t);
+                self.details_open = true;
+            } else {
+                self.details_open = false;
+            }
+        }
+    }
+
+    fn paint_paragraph(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        ts: &mut Typesetter,
+        i: usize,
+        origin: Pos2,
+        palette: &Palette,
+    ) {
+        let Some(Some(para)) = self.layouts.get(i) else {
+            return;
+        };
+        let range = doc.paragraphs[i].clone();
+        let color = if paragraph_kind(doc, i) == SentenceKind::Source {
+            palette.muted
+        } else {
+            palette.text
+        };
+        let mut shown = ArabicText::new(para, doc.slice(&range)).color(color);
+        if let Some(s) = doc
+            .sentences
+            .get(self.position.sentence)
+            .filter(|s| s.paragraph == i)
+        {
+            shown = shown.highlight(s.range.clone(), palette.sentence);
+        }
+        if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
+            shown = shown.highlight(a.min(b)..a.max(b), palette.selection);
+        }
+        if let Some(t) = self.hovered.filter(|&t| Some(t) != self.position.word) {
+            shown = shown.highlight(doc.tokens[t].range.clone(), palette.hover);
+        }
+        let top_left = origin + vec2(0.0, self.tops[i]);
+        if let Some(w) = self
+            .position
+            .word
+            .filter(|&w| range.contains(&doc.tokens[w].range.start))
+        {
+            let word = doc.tokens[w].range.clone();
+            if let Some(&[x, y, rw, h]) = para.highlight(&word).first() {
+                self.word_rect = Some(Rect::from_min_size(top_left + vec2(x, y), vec2(rw, h)));
+            }
+            shown = shown
+                .highlight(word.clone(), palette.word)
+                .underline(word, palette.word_line);
+        }
+        let size = shown.size();
+        shown.paint(ui.painter(), ts, Rect::from_min_size(top_left, size));
+    }
+
+    /// Screen rectangle around a sentence (the union of its line pieces).
+    fn sentence_rect(&self, doc: &Document, sentence: usize, origin: Pos2) -> Option<Rect> {
+        let s = doc.sentences.get(sentence)?;
+        let para = self.layouts.get(s.paragraph)?.as_ref()?;
+        let top_left = origin + vec2(0.0, self.tops[s.paragraph]);
+        para.highlight(&s.range)
+            .into_iter()
+            .map(|[x, y, w, h]| Rect::from_min_size(top_left + vec2(x, y), vec2(w, h)))
+            .reduce(|a, b| a.union(b))
+    }
+
+    /// One accessible node per visible sentence, labelled with its text; the current one is selected.
+    fn sentences_a11y_ui(&self, ui: &Ui, doc: &Document, visible: &[usize], origin: Pos2) {
+        for (index, s) in doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| visible.contains(&s.paragraph))
+        {
+            let Some(rect) = self.sentence_rect(doc, index, origin) else {
+                continue;
+            };
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("sentence", index)),
+                Sense::hover(),
+            );
+            let text = doc.slice(&s.range).to_owned();
+            let current = index == self.position.sentence;
+            response.widget_info(|| WidgetInfo::selected(Role::Label, true, current, &text));
+        }
+    }
+
+    fn details_ui(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        ts: &mut Typesetter,
+        base: TextStyle,
+        palette: &Palette,
+    ) {
+        let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
+            return;
+        };
+        let screen = ui.ctx().content_rect();
+        // Below the word when there is room, else above: never over it.
+        let below = anchor.bottom() + 260.0 < screen.bottom();
+        let (pos, pivot) = if below {
+            (
+                pos2(anchor.center().x, anchor.bottom() + 6.0),
+                Align2::CENTER_TOP,
+            )
+        } else {
+            (
+                pos2(anchor.center().x, anchor.top() - 6.0),
+                Align2::CENTER_BOTTOM,
+            )
+        };
+        let word_text = doc.slice(&doc.tokens[word].range).to_owned();
+        let sentence = doc.sentence_text(self.position.sentence).to_owned();
+        let mut close = false;
+        egui::Area::new(Id::unique("word-details"))
+            .fixed_pos(pos)
+            .pivot(pivot)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_width(380.0);
+                    ui.horizontal(|ui| {
+                        ui.strong("Word");
+                        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                            close = ui.small_button("✕").on_hover_text("Close (Esc)").clicked();
+                        });
+                    });
+                    ui.with_layout(egui::Layout::top_down(Align::Max), |ui| {
+                        ts.label(
+                            ui,
+                            &word_text,
+                            TextStyle::new(base.font, 30.0),
+                            palette.text,
+                            false,
+                        );
+                    });
+                    ui.separator();
+                    ui.label(format!(
+                        "Sentence {} of {}",
+                        self.position.sentence + 1,
+                        doc.sentences.len()
+                    ));
+                    ts.label(
+                        ui,
+                        &sentence,
+                        TextStyle::new(base.font, 17.0),
+                        palette.text,
+                        true,
+                    );
+                });
+            });
+        if close {
+            self.details_open = false;
+        }
+    }
+}
+
+fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {
+    let i = doc.sentences.partition_point(|s| s.paragraph < paragraph);
+    doc.sentences
+        .get(i)
+        .filter(|s| s.paragraph == paragraph)
+        .map_or(SentenceKind::Body, |s| s.kind)
+}
