@@ -3,5 +3,7 @@
 pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
+pub mod export;
 pub mod render;
+pub mod study;
 pub mod ui;
