@@ -1,1 +1,136 @@
-fn main() {}
+//! Speed of the text engine and the reader, each next to a baseline measured in the same run.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dars::analysis::Document;
+use dars::render::fonts::bundled_font_system;
+use dars::render::{Direction, FontChoice, Paragraph, TextStyle};
+use dars::ui::{DarsApp, Settings};
+use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, pos2, vec2};
+
+fn raw_input(events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1100.0, 800.0))),
+        events,
+        ..Default::default()
+    }
+}
+
+/// One frame as eframe runs it: the UI pass, then tessellation into meshes.
+fn frame(ctx: &Context, input: RawInput, ui: impl FnMut(&mut egui::Ui)) -> usize {
+    let out = ctx.run_ui(input, ui);
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+fn layout(c: &mut Criterion) {
+    let doc = Document::bundled();
+    let mut fonts = bundled_font_system();
+    let style = TextStyle::new(FontChoice::Naskh, 22.0);
+    c.bench_function(
+        "layout/article: every paragraph, shaped, bidi, wrapped at 900 pt",
+        |b| {
+            b.iter(|| {
+                doc.paragraphs
+                    .iter()
+                    .map(|r| {
+                        Paragraph::new(
+                            &mut fonts,
+                            doc.slice(r),
+                            r.start,
+                            style,
+                            Direction::Rtl,
+                            Some(900.0),
+                        )
+                        .height()
+                    })
+                    .sum::<f32>()
+            });
+        },
+    );
+    let mut laid: Vec<Paragraph> = doc
+        .paragraphs
+        .iter()
+        .map(|r| {
+            Paragraph::new(
+                &mut fonts,
+                doc.slice(r),
+                r.start,
+                style,
+                Direction::Rtl,
+                Some(900.0),
+            )
+        })
+        .collect();
+    let mut width = 900.0;
+    c.bench_function("layout/article: re-wrap after a width change", |b| {
+        b.iter(|| {
+            width = if width > 800.0 { 700.0 } else { 900.0 };
+            for p in &mut laid {
+                p.set_width(&mut fonts, Some(width));
+            }
+        });
+    });
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    // The reader: the article through cosmic-text and the glyph atlas.
+    let ctx = Context::default();
+    let mut app = DarsApp::new(Settings::default(), None);
+    for _ in 0..3 {
+        frame(&ctx, raw_input(vec![]), |ui| app.ui(ui));
+    }
+    group.bench_function("reader (the article, Dars)", |b| {
+        b.iter(|| frame(&ctx, raw_input(vec![]), |ui| app.ui(ui)))
+    });
+    // Baseline: the same text as one plain egui::Label (no bidi, so it reads wrongly) in a scroll area.
+    let text = Document::bundled().text;
+    let plain = Context::default();
+    let label_ui = |ui: &mut egui::Ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&text).size(22.0)).wrap());
+            });
+        });
+    };
+    let mut label_ui = label_ui;
+    for _ in 0..3 {
+        frame(&plain, raw_input(vec![]), &mut label_ui);
+    }
+    group.bench_function("baseline: egui::Label (the article)", |b| {
+        b.iter(|| frame(&plain, raw_input(vec![]), &mut label_ui))
+    });
+
+    // Scrolling a 1 MB text: every frame scrolls, so new lines come into view.
+    let big = Document::bundled()
+        .text
+        .repeat(1_048_576 / Document::bundled().text.len() + 1);
+    let big_ctx = Context::default();
+    let mut big_app = DarsApp::new(Settings::default(), None);
+    big_app.doc = Document::new("1 MB", big);
+    big_app.reader.invalidate();
+    for _ in 0..3 {
+        frame(&big_ctx, raw_input(vec![]), |ui| big_app.ui(ui));
+    }
+    // Down for 1,000 frames (120 points each), then back up, so every frame shows new lines.
+    let mut frames_done = 0_u32;
+    let mut wheel = || {
+        frames_done += 1;
+        let down = (frames_done / 1000) % 2 == 0;
+        vec![
+            Event::PointerMoved(pos2(500.0, 400.0)),
+            Event::MouseWheel {
+                unit: MouseWheelUnit::Point,
+                delta: vec2(0.0, if down { -120.0 } else { 120.0 }),
+                phase: egui::TouchPhase::Move,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ]
+    };
+    group.bench_function("reader scrolling a 1 MB text (Dars)", |b| {
+        b.iter(|| frame(&big_ctx, raw_input(wheel()), |ui| big_app.ui(ui)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, layout, frames);
+criterion_main!(benches);

@@ -82,9 +82,6 @@ pub enum Direction {
 /// Right-to-left mark: put in front of an RTL paragraph because cosmic-text picks the
 /// direction from the first strong character and has no setter for it.
 const RLM: &str = "\u{200F}";
-/// Word joiner: keeps a number and its `%` on one line (cosmic-text would break between
-/// them, as they sit at different bidi levels; browsers do not).
-const WJ: &str = "\u{2060}";
 
 /// One paragraph laid out at a width. Offsets in and out are bytes of the document
 /// the paragraph came from; the characters inserted for layout never leak out.
@@ -95,6 +92,10 @@ pub struct Paragraph {
     /// Characters inserted for layout: (offset in the paragraph's own text, byte length), sorted.
     inserts: Vec<(usize, usize)>,
     style: TextStyle,
+    /// The width asked for; lines may wrap narrower (see `keep_numbers_whole`), and are
+    /// then shifted right by `x_shift` so that right-aligned lines still end at this width.
+    width: Option<f32>,
+    x_shift: f32,
 }
 
 impl Paragraph {
@@ -111,27 +112,82 @@ impl Paragraph {
         let (laid, inserts) = layout_text(text, direction);
         let mut buffer = Buffer::new(fonts, style.metrics());
         buffer.set_wrap(Wrap::WordOrGlyph);
-        buffer.set_size(width, None);
         let align = match direction {
             Direction::Rtl => Some(Align::Right),
             Direction::Auto => None,
         };
         buffer.set_text(&laid, &style.attrs(), Shaping::Advanced, align);
-        buffer.shape_until_scroll(fonts, false);
-        Self {
+        let mut paragraph = Self {
             buffer,
             base,
             inserts,
             style,
-        }
+            width: None,
+            x_shift: 0.0,
+        };
+        paragraph.wrap(fonts, width);
+        paragraph
     }
 
     /// Wraps again at a new width (shaping is kept, so this is cheap).
     pub fn set_width(&mut self, fonts: &mut FontSystem, width: Option<f32>) {
-        if self.buffer.size().0 != width {
-            self.buffer.set_size(width, None);
+        if self.width != width {
+            self.wrap(fonts, width);
+        }
+    }
+
+    fn wrap(&mut self, fonts: &mut FontSystem, width: Option<f32>) {
+        self.width = width;
+        self.x_shift = 0.0;
+        self.buffer.set_size(width, None);
+        self.buffer.shape_until_scroll(fonts, false);
+        self.keep_numbers_whole(fonts);
+    }
+
+    /// cosmic-text may break a line between a number and its `%` (they sit at different
+    /// bidi levels); browsers never do. When that happens the paragraph is wrapped a little
+    /// narrower until the number moves to the next line with its sign.
+    fn keep_numbers_whole(&mut self, fonts: &mut FontSystem) {
+        let Some(width) = self.width else { return };
+        let mut narrower = width;
+        while self.splits_a_number() && narrower > width * 0.6 {
+            narrower -= (self.style.size * 0.25).max(1.0);
+            self.buffer.set_size(Some(narrower), None);
             self.buffer.shape_until_scroll(fonts, false);
         }
+        let right_aligned = self
+            .buffer
+            .lines
+            .first()
+            .is_some_and(|l| l.align() == Some(Align::Right));
+        self.x_shift = if right_aligned { width - narrower } else { 0.0 };
+    }
+
+    /// True when a line ends with a digit and the next one starts with a percent sign.
+    fn splits_a_number(&self) -> bool {
+        let Some(text) = self.buffer.lines.first().map(cosmic_text::BufferLine::text) else {
+            return false;
+        };
+        let spans: Vec<(usize, usize)> = self
+            .runs()
+            .map(|r| {
+                let first = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+                let last = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
+                (first, last)
+            })
+            .collect();
+        spans.windows(2).any(|pair| {
+            let before = text.get(..pair[0].1).and_then(|t| t.chars().next_back());
+            let after = text.get(pair[1].0..).and_then(|t| t.chars().next());
+            before.is_some_and(crate::arabic::script::is_digit)
+                && matches!(after, Some('%' | '٪' | '‰'))
+        })
+    }
+
+    /// How far right every glyph is drawn from where cosmic-text put it.
+    #[must_use]
+    pub fn x_shift(&self) -> f32 {
+        self.x_shift
     }
 
     #[must_use]
@@ -141,7 +197,7 @@ impl Paragraph {
 
     #[must_use]
     pub fn width_limit(&self) -> Option<f32> {
-        self.buffer.size().0
+        self.width
     }
 
     /// Laid-out lines, each with its glyphs in visual order.
@@ -159,7 +215,7 @@ impl Paragraph {
     /// Width of the widest line, in points.
     #[must_use]
     pub fn content_width(&self) -> f32 {
-        self.runs().map(|r| r.line_w).fold(0.0, f32::max)
+        self.runs().map(|r| r.line_w).fold(0.0, f32::max) + self.x_shift
     }
 
     /// The document byte where the paragraph starts.
@@ -201,6 +257,7 @@ impl Paragraph {
     /// top-left corner), if the point is on a glyph.
     #[must_use]
     pub fn glyph_at(&self, x: f32, y: f32) -> Option<usize> {
+        let x = x - self.x_shift;
         let run = self
             .runs()
             .find(|r| y >= r.line_top && y < r.line_top + r.line_height)?;
@@ -211,7 +268,9 @@ impl Paragraph {
     /// The document byte of the caret position nearest a point (for selecting by dragging).
     #[must_use]
     pub fn cursor_at(&self, x: f32, y: f32) -> Option<usize> {
-        self.buffer.hit(x, y).map(|c| self.to_document(c.index))
+        self.buffer
+            .hit(x - self.x_shift, y)
+            .map(|c| self.to_document(c.index))
     }
 
     /// Rectangles `[x, y, w, h]` (points, relative to the top-left corner) covering a document
@@ -222,10 +281,28 @@ impl Paragraph {
         let mut out = Vec::new();
         for run in self.runs() {
             for (x, w) in run.highlight(Cursor::new(0, a), Cursor::new(0, b)) {
-                out.push([x, run.line_top, w, run.line_height]);
+                out.push([x + self.x_shift, run.line_top, w, run.line_height]);
             }
         }
         out
+    }
+
+    /// Glyph ids of each line from left to right, leaving out the marks inserted for layout
+    /// (what `hb-shape` prints for the same text and font).
+    #[must_use]
+    pub fn visual_glyph_ids(&self) -> Vec<Vec<u16>> {
+        self.runs()
+            .map(|run| {
+                left_to_right(&run)
+                    .filter(|g| {
+                        !run.text
+                            .get(g.start..g.end)
+                            .is_some_and(|c| c.chars().all(|c| c == '\u{200F}'))
+                    })
+                    .map(|g| g.glyph_id)
+                    .collect()
+            })
+            .collect()
     }
 
     /// Each line's characters as they stand on screen from left to right, with mirrored
@@ -234,21 +311,29 @@ impl Paragraph {
     pub fn visual_lines(&self) -> Vec<String> {
         self.runs()
             .map(|run| {
-                let mut glyphs: Vec<_> = run.glyphs.iter().collect();
-                glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
                 let mut line = String::new();
                 let mut last: Option<(usize, usize)> = None;
-                for g in glyphs {
+                for g in left_to_right(&run) {
                     if last == Some((g.start, g.end)) {
                         continue;
                     }
                     last = Some((g.start, g.end));
                     let cluster = run.text.get(g.start..g.end).unwrap_or_default();
-                    let chars = cluster
-                        .chars()
-                        .filter(|c| !matches!(c, '\u{200F}' | '\u{2060}'));
+                    let chars: Vec<char> = cluster.chars().filter(|&c| c != '\u{200F}').collect();
                     if g.level.is_rtl() {
-                        line.extend(chars.rev().map(mirrored));
+                        // Letters right to left, each followed by its marks (as FriBidi orders them).
+                        let mut letters: Vec<&[char]> = Vec::new();
+                        let mut start = 0;
+                        for i in 1..=chars.len() {
+                            if i == chars.len() || !crate::arabic::script::is_arabic_mark(chars[i])
+                            {
+                                letters.push(&chars[start..i]);
+                                start = i;
+                            }
+                        }
+                        for letter in letters.into_iter().rev() {
+                            line.extend(letter.iter().copied().map(mirrored));
+                        }
                     } else {
                         line.extend(chars);
                     }
@@ -259,8 +344,20 @@ impl Paragraph {
     }
 }
 
-/// The text as laid out: an RLM in front of an RTL paragraph, a word joiner between a
-/// number and its percent sign. Returns the text and where the insertions are.
+/// A line's glyphs from left to right. cosmic-text keeps them in visual order from the
+/// paragraph's start edge, so an RTL line's come right to left. Sorting by x would be
+/// wrong: a mark can start left of its base letter.
+fn left_to_right<'a>(
+    run: &cosmic_text::LayoutRun<'a>,
+) -> Box<dyn Iterator<Item = &'a cosmic_text::LayoutGlyph> + 'a> {
+    if run.rtl {
+        Box::new(run.glyphs.iter().rev())
+    } else {
+        Box::new(run.glyphs.iter())
+    }
+}
+
+/// The text as laid out: an RLM in front of an RTL paragraph. Returns the text and where the insertions are.
 fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len() + 8);
     let mut inserts = Vec::new();
@@ -268,15 +365,7 @@ fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>
         out.push_str(RLM);
         inserts.push((0, RLM.len()));
     }
-    let mut prev_digit = false;
-    for (i, c) in text.char_indices() {
-        if prev_digit && matches!(c, '%' | '٪' | '‰') {
-            out.push_str(WJ);
-            inserts.push((i, WJ.len()));
-        }
-        out.push(c);
-        prev_digit = crate::arabic::script::is_digit(c);
-    }
+    out.push_str(text);
     (out, inserts)
 }
 

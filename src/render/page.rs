@@ -117,7 +117,7 @@ fn draw_paragraph(
 ) {
     for run in para.runs() {
         for glyph in run.glyphs {
-            let physical = glyph.physical((left, (top + run.line_y).round()), 1.0);
+            let physical = glyph.physical((left + para.x_shift(), (top + run.line_y).round()), 1.0);
             let Some(image) = swash.get_image(fonts, physical.cache_key) else {
                 continue;
             };

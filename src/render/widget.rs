@@ -116,7 +116,7 @@ impl Typesetter {
         let ppp = painter.ctx().pixels_per_point();
         let clip = painter.clip_rect();
         // Snap the origin to whole pixels: glyph images are rasterised for pixel positions.
-        let ox = (origin.x * ppp).round();
+        let ox = ((origin.x + paragraph.x_shift()) * ppp).round();
         let oy = (origin.y * ppp).round();
         let mut mesh = Mesh::with_texture(self.atlas.texture_id());
         for run in paragraph.runs() {

@@ -21,6 +21,7 @@ pub enum Action {
     SwitchTheme,
     Open,
     Shortcuts,
+    Quit,
 }
 
 /// A key with the modifiers it needs. Keys are matched by their physical position too,
@@ -55,7 +56,7 @@ const fn shift(key: Key) -> Binding {
 }
 
 impl Action {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::NextSentence,
         Self::PreviousSentence,
         Self::FirstSentence,
@@ -72,6 +73,7 @@ impl Action {
         Self::SwitchTheme,
         Self::Open,
         Self::Shortcuts,
+        Self::Quit,
     ];
 
     #[must_use]
@@ -93,6 +95,7 @@ impl Action {
             Self::SwitchTheme => "Switch light / dark theme",
             Self::Open => "Open a text file…",
             Self::Shortcuts => "Show keyboard shortcuts",
+            Self::Quit => "Quit (settings and window size are saved)",
         }
     }
 
@@ -115,6 +118,7 @@ impl Action {
             Self::SwitchFont => vec![key(Key::F)],
             Self::SwitchTheme => vec![key(Key::D)],
             Self::Open => vec![ctrl(Key::O)],
+            Self::Quit => vec![ctrl(Key::Q)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark), key(Key::F1)],
         }
     }

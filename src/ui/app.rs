@@ -55,9 +55,7 @@ pub struct DarsApp {
 impl DarsApp {
     /// The app on `file`, or on the bundled article when there is none or it cannot be read
     /// (the message then says why).
-    pub fn new(ctx: &Context, settings: Settings, file: Option<PathBuf>) -> Self {
-        // Ctrl+= and Ctrl+- size the Arabic text, not the whole UI.
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    pub fn new(settings: Settings, file: Option<PathBuf>) -> Self {
         let mut app = Self {
             settings: sanitized(settings),
             doc: Document::bundled(),
@@ -145,6 +143,7 @@ impl DarsApp {
                 }
             }
             Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
         if matches!(
             action,
@@ -171,6 +170,10 @@ impl DarsApp {
     /// The whole UI for one frame; also what tests drive.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = &ui.ctx().clone();
+        if self.applied_dark.is_none() {
+            // Ctrl+= and Ctrl+- size the Arabic text, not the whole UI.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
         if self.applied_dark != Some(self.settings.dark) {
             ctx.set_visuals(if self.settings.dark {
                 egui::Visuals::dark()
@@ -217,6 +220,8 @@ impl DarsApp {
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, "Open…");
             item(ui, Action::CopySentence, "Copy sentence");
+            ui.separator();
+            item(ui, Action::Quit, "Quit");
         });
         ui.menu_button("Navigate", |ui| {
             for a in [

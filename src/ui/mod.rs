@@ -34,7 +34,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value::<Settings>(s, app::SETTINGS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(DarsApp::new(&cc.egui_ctx, settings, file)))
+            Ok(Box::new(DarsApp::new(settings, file)))
         }),
     )
 }

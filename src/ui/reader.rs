@@ -105,13 +105,11 @@ impl Reader {
                     self.paint_paragraph(ui, doc, ts, i, origin, palette);
                 }
                 self.sentences_a11y_ui(ui, doc, &visible, origin);
-                if follow {
-                    if let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
-                        let shown =
-                            Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
-                        if !shown.contains_rect(r) {
-                            ui.scroll_to_rect(r, Some(Align::Center));
-                        }
+                if follow && let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
+                    let shown =
+                        Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
+                    if !shown.contains_rect(r) {
+                        ui.scroll_to_rect(r, Some(Align::Center));
                     }
                 }
             });
@@ -247,10 +245,10 @@ impl Reader {
         }
         if response.drag_started() {
             self.selection = para.cursor_at(local.x, y).map(|b| (b, b));
-        } else if response.dragged() {
-            if let (Some((anchor, _)), Some(head)) = (self.selection, para.cursor_at(local.x, y)) {
-                self.selection = Some((anchor, head));
-            }
+        } else if response.dragged()
+            && let (Some((anchor, _)), Some(head)) = (self.selection, para.cursor_at(local.x, y))
+        {
+            self.selection = Some((anchor, head));
         }
         if response.clicked() {
             self.selection = None;
@@ -384,7 +382,7 @@ impl Reader {
                     ui.horizontal(|ui| {
                         ui.strong("Word");
                         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                            close = ui.small_button("✕").on_hover_text("Close (Esc)").clicked();
+                            close = ui.small_button("Close").on_hover_text("Esc").clicked();
                         });
                     });
                     ui.with_layout(egui::Layout::top_down(Align::Max), |ui| {

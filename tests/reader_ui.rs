@@ -1,0 +1,238 @@
+//! The reader driven like a user would: keys, clicks, copying, and opening bad files (headless, egui_kittest).
+
+use dars::analysis::Document;
+use dars::ui::{DarsApp, Settings};
+use egui::accesskit::Toggled;
+use egui::{Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+
+fn harness() -> Harness<'static, DarsApp> {
+    let app = DarsApp::new(Settings::default(), None);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn current_word(app: &DarsApp) -> &str {
+    app.reader
+        .position
+        .word
+        .map_or("", |w| app.doc.slice(&app.doc.tokens[w].range))
+}
+
+fn press(harness: &mut Harness<'_, DarsApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn arrow_and_vim_keys_move_the_current_sentence() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(h.state().reader.position.sentence, 2);
+    press(&mut h, Key::J);
+    assert_eq!(h.state().reader.position.sentence, 3);
+    press(&mut h, Key::K);
+    press(&mut h, Key::ArrowUp);
+    assert_eq!(h.state().reader.position.sentence, 1);
+    press(&mut h, Key::End);
+    assert_eq!(
+        h.state().reader.position.sentence,
+        h.state().doc.sentences.len() - 1
+    );
+    press(&mut h, Key::Home);
+    assert_eq!(h.state().reader.position.sentence, 0);
+}
+
+#[test]
+fn left_arrow_moves_forward_through_the_words_in_reading_order() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(current_word(h.state()), "أول");
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(current_word(h.state()), "قمة");
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(current_word(h.state()), "بين");
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(current_word(h.state()), "قمة");
+}
+
+#[test]
+fn the_current_sentence_is_exposed_to_screen_readers() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    let doc = Document::bundled();
+    let second = doc.sentence_text(1);
+    let node = h.get_by_label(second);
+    assert_eq!(
+        node.accesskit_node().toggled(),
+        Some(Toggled::True),
+        "the current sentence is marked"
+    );
+    let first = h.get_by_label(doc.sentence_text(0));
+    assert_eq!(first.accesskit_node().toggled(), Some(Toggled::False));
+}
+
+#[test]
+fn clicking_a_word_makes_it_current_and_opens_its_details() {
+    let mut h = harness();
+    let doc = Document::bundled();
+    let rect = h.get_by_label(doc.sentence_text(3)).rect();
+    // Walk along the sentence's first line from its right end (where it starts) until a word is hit.
+    let y = rect.top() + 10.0;
+    let mut x = rect.right() - 5.0;
+    while h.state().reader.position.word.is_none() && x > rect.left() {
+        h.hover_at(egui::pos2(x, y));
+        h.run();
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: egui::pos2(x, y),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: egui::pos2(x, y),
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+        x -= 4.0;
+    }
+    let app = h.state();
+    assert_eq!(app.reader.position.sentence, 3);
+    assert_eq!(
+        current_word(app),
+        "ورغم",
+        "the first word of the sentence, at its right end"
+    );
+    assert!(app.reader.details_open);
+    // The popup shows the word.
+    let word = current_word(h.state()).to_owned();
+    assert!(h.query_all_by_label(&word).count() >= 1);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().reader.details_open);
+}
+
+#[test]
+fn enter_opens_the_details_of_the_current_word() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Enter);
+    assert!(h.state().reader.details_open);
+    assert_eq!(current_word(h.state()), "عقد");
+    assert!(h.query_by_label_contains("Sentence 2 of").is_some());
+}
+
+#[test]
+fn ctrl_c_copies_the_current_sentence_in_logical_order() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    // One step with the key press in it: the copy command is in that step's output.
+    h.input_mut().events.push(egui::Event::Key {
+        key: Key::C,
+        physical_key: Some(Key::C),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copied,
+        vec![Document::bundled().sentence_text(1).to_owned()]
+    );
+}
+
+#[test]
+fn text_size_keys_change_the_size_within_limits() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(h.state().settings.text_size > 22.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert!((h.state().settings.text_size - 22.0).abs() < 0.01);
+    for _ in 0..40 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    }
+    h.run();
+    assert!((h.state().settings.text_size - 12.0).abs() < 0.01);
+}
+
+#[test]
+fn opening_bad_files_shows_why_and_keeps_the_document() {
+    let dir = std::env::temp_dir().join(format!("dars-ui-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", Vec::new(), "is empty"),
+        (
+            "photo.txt",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "binary",
+        ),
+        ("latin1.txt", b"caf\xe9 \xe0 Paris".to_vec(), "not UTF-8"),
+        ("english.txt", b"Only English here.".to_vec(), "no Arabic"),
+    ];
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    for (name, bytes, says) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write test file");
+        h.state_mut().open_path(&path);
+        h.run();
+        let message = h.state().message.clone().expect("a message");
+        assert!(
+            message.is_error && message.text.contains(says),
+            "{name}: {}",
+            message.text
+        );
+        assert!(
+            h.query_by_label_contains(says).is_some(),
+            "{name}: the message is on screen"
+        );
+        assert_eq!(
+            h.state().doc.source,
+            dars::analysis::document::BUNDLED_SOURCE
+        );
+        assert_eq!(
+            h.state().reader.position.sentence,
+            1,
+            "the reader keeps its place"
+        );
+    }
+    h.state_mut().open_path(&dir.join("missing.txt"));
+    h.run();
+    assert!(h.query_by_label_contains("Could not read").is_some());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_with_a_bom_and_crlf_opens_and_reads_right_to_left() {
+    let dir = std::env::temp_dir().join(format!("dars-ui-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("bom.txt");
+    std::fs::write(&path, "\u{FEFF}عنوان الخبر\r\nجملة أولى. جملة ثانية.\r\n").expect("write");
+    let mut h = harness();
+    h.state_mut().open_path(&path);
+    h.run();
+    assert!(h.state().message.is_none());
+    assert_eq!(h.state().doc.sentences.len(), 3);
+    assert!(h.query_by_label("جملة ثانية.").is_some());
+    press(&mut h, Key::End);
+    assert_eq!(h.state().reader.position.sentence, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
