@@ -236,3 +236,40 @@ fn a_file_with_a_bom_and_crlf_opens_and_reads_right_to_left() {
     assert_eq!(h.state().reader.position.sentence, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn dragging_selects_text_and_ctrl_c_copies_it_in_logical_order() {
+    let mut h = harness();
+    let doc = Document::bundled();
+    let rect = h.get_by_label(doc.sentence_text(1)).rect();
+    let (from, to) = (
+        egui::pos2(rect.right() - 2.0, rect.top() + 12.0),
+        egui::pos2(rect.center().x, rect.top() + 12.0),
+    );
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.input_mut().events.push(egui::Event::PointerMoved(from));
+    h.input_mut().events.push(button(from, true));
+    h.step();
+    for i in 1..=10 {
+        let p = from + (to - from) * (i as f32 / 10.0);
+        h.input_mut().events.push(egui::Event::PointerMoved(p));
+        h.step();
+    }
+    h.input_mut().events.push(button(to, false));
+    h.run();
+    let copied = h.state().reader.copy_text(&h.state().doc);
+    // The first half of the first line, read from its right end: the sentence's beginning.
+    assert!(
+        copied.chars().count() > 10,
+        "something was selected: {copied:?}"
+    );
+    assert!(
+        doc.sentence_text(1).starts_with(&copied),
+        "{copied:?} is the start of the sentence in logical order"
+    );
+}

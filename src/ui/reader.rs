@@ -218,6 +218,12 @@ impl Reader {
         Some((i, y - self.tops[i]))
     }
 
+    /// The caret position (document byte) nearest a content-relative point.
+    fn cursor_at(&self, local: egui::Vec2) -> Option<usize> {
+        let (i, y) = self.paragraph_at(local.y)?;
+        self.layouts.get(i)?.as_ref()?.cursor_at(local.x, y)
+    }
+
     fn pointer_ui(&mut self, ui: &Ui, response: &egui::Response, doc: &Document, origin: Pos2) {
         self.hovered = None;
         let Some(pointer) = response
@@ -244,9 +250,12 @@ impl Reader {
             }
         }
         if response.drag_started() {
-            self.selection = para.cursor_at(local.x, y).map(|b| (b, b));
-        } else if response.dragged()
-            && let (Some((anchor, _)), Some(head)) = (self.selection, para.cursor_at(local.x, y))
+            // The drag is only recognised after the pointer has moved: anchor it where it was pressed.
+            let origin_pos = ui.input(|i| i.pointer.press_origin()).unwrap_or(pointer);
+            self.selection = self.cursor_at(origin_pos - origin).map(|b| (b, b));
+        }
+        if response.dragged()
+            && let (Some((anchor, _)), Some(head)) = (self.selection, self.cursor_at(local))
         {
             self.selection = Some((anchor, head));
         }
