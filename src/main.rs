@@ -21,6 +21,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print the analysis (sentences, tokens, vocabulary, entities, relations) as JSON.
+    Analyze {
+        /// The text file (default: the bundled article).
+        file: Option<PathBuf>,
+        /// Print JSON (the only format so far; accepted so scripts can say what they expect).
+        #[arg(long)]
+        json: bool,
+    },
     /// Render the text to a PNG page with the app's own text engine.
     Render {
         /// The text file (default: the bundled article).
@@ -70,6 +78,12 @@ fn run() -> anyhow::Result<ExitCode> {
         None => {
             dars::ui::run(cli.file)
                 .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+        }
+        Some(Command::Analyze { file, json: _ }) => {
+            let doc = document(file.as_deref())?;
+            let analysis = dars::analysis::analyze(&doc);
+            let text = serde_json::to_string_pretty(&analysis.to_json(&doc))?;
+            println!("{text}");
         }
         Some(Command::Render {
             file,

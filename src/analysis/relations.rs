@@ -50,6 +50,7 @@ struct M {
     sentence: usize,
     tokens: Range<usize>,
     start: usize,
+    via: MentionVia,
 }
 
 struct Ctx<'a> {
@@ -83,6 +84,7 @@ pub fn find_relations(
                 sentence: m.sentence,
                 tokens: m.tokens.clone(),
                 start: m.start,
+                via: m.via,
             })
         })
         .collect();
@@ -456,8 +458,15 @@ impl Ctx<'_> {
             {
                 Some(a)
             }
+            // Else the subject of an earlier verb (كان X حمل), a name right before the verb
+            // (subject first, as headlines write: واشنطن تتهم موسكو; not an adjective: مسؤول
+            // روسي يزور), or the topic.
             _ => self
                 .sentence_subject(s, verb)
+                .or_else(|| {
+                    let before = self.ending.get(&verb.checked_sub(1)?).copied()?;
+                    (self.mentions[before].via != MentionVia::Nisba).then_some(before)
+                })
                 .or_else(|| self.topic_before(verb, &[])),
         };
         let Some(subject) = subject else {
