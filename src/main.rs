@@ -29,6 +29,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the vocabulary cards (with your saved edits) for Anki, spreadsheets or other tools.
+    Export {
+        /// The text file (default: the bundled article).
+        file: Option<PathBuf>,
+        /// apkg (an Anki package), csv, tsv or json.
+        #[arg(long)]
+        format: dars::export::Format,
+        /// Where to write the file (written whole or not at all).
+        #[arg(long)]
+        out: PathBuf,
+        /// The deck's name ("Parent::Child" makes an Anki subdeck).
+        #[arg(long, default_value = dars::export::DEFAULT_DECK)]
+        deck: String,
+    },
     /// Render the text to a PNG page with the app's own text engine.
     Render {
         /// The text file (default: the bundled article).
@@ -84,6 +98,22 @@ fn run() -> anyhow::Result<ExitCode> {
             let analysis = dars::analysis::analyze(&doc);
             let text = serde_json::to_string_pretty(&analysis.to_json(&doc))?;
             println!("{text}");
+        }
+        Some(Command::Export {
+            file,
+            format,
+            out,
+            deck,
+        }) => {
+            let doc = document(file.as_deref())?;
+            let analysis = dars::analysis::analyze(&doc);
+            let mut cards = dars::study::deck_from_analysis(&doc, &analysis);
+            if let Some(warning) = dars::study::apply_saved_edits(&doc.text, &mut cards) {
+                eprintln!("dars: {warning}");
+            }
+            let options = dars::export::ExportOptions::now(deck, doc.source.clone());
+            dars::export::export_to_file(&cards, format, &options, &out)?;
+            eprintln!("wrote {} cards to {}", cards.len(), out.display());
         }
         Some(Command::Render {
             file,

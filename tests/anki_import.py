@@ -87,12 +87,13 @@ def import_package(col, path):
 
 
 def newer_copy(apkg, out, english):
-    """A copy of `apkg` whose first note has another English field and a later mod time."""
+    """A copy of `apkg` whose first note has another English field and a later mod time;
+    returns that note's guid."""
     work = tempfile.mkdtemp()
     with zipfile.ZipFile(apkg) as z:
         z.extractall(work)
     db = sqlite3.connect(os.path.join(work, "collection.anki2"))
-    nid, flds = db.execute("select id, flds from notes order by id limit 1").fetchone()
+    nid, guid, flds = db.execute("select id, guid, flds from notes order by id limit 1").fetchone()
     fields = flds.split("\x1f")
     fields[FIELDS.index("English")] = english
     db.execute("update notes set flds = ?, mod = mod + 100 where id = ?", ("\x1f".join(fields), nid))
@@ -102,7 +103,7 @@ def newer_copy(apkg, out, english):
         for name in src.namelist():
             dst.write(os.path.join(work, name), name)
     shutil.rmtree(work)
-    return fields[0]
+    return guid
 
 
 def main():
@@ -125,9 +126,10 @@ def main():
         notes = {}
         for nid in col.find_notes(""):
             note = col.get_note(nid)
-            notes[note["Arabic"]] = note
+            notes[(note["Arabic"], note["PartOfSpeech"])] = note
+        check(len(notes) == len(cards), f"{len(notes)} distinct words, expected {len(cards)}")
         for card in cards:
-            note = notes.get(card["lemma"])
+            note = notes.get((esc(card["lemma"]), esc(card["pos"])))
             check(note is not None, f"no note for {card['lemma']!r}")
             if note is None:
                 continue
@@ -158,11 +160,11 @@ def main():
         check(col.card_count() == 2 * len(cards), f"after the second import: {col.card_count()} cards")
 
         newer = os.path.join(work, "newer.apkg")
-        lemma = newer_copy(first, newer, "changed by the teacher")
+        guid = newer_copy(first, newer, "changed by the teacher")
         log = import_package(col, newer)
         check(len(log.new) == 0 and len(log.updated) == 1,
               f"newer copy: {len(log.new)} new, {len(log.updated)} updated (expected 0 and 1)")
-        updated = [col.get_note(n) for n in col.find_notes("") if col.get_note(n)["Arabic"] == lemma]
+        updated = [col.get_note(n) for n in col.find_notes("") if col.get_note(n).guid == guid]
         check(len(updated) == 1 and updated[0]["English"] == "changed by the teacher",
               "the newer copy updated the note in place")
         check(col.note_count() == len(cards), f"after the update: {col.note_count()} notes")

@@ -268,7 +268,7 @@ fn guids_are_stable_per_lemma_and_deck() {
         "a later export, same guids"
     );
     assert_ne!(first, guids("Another deck", 1_700_000_000));
-    assert_eq!(first[0], anki::guid(DECK, "قمة"));
+    assert_eq!(first[0], anki::guid(DECK, "قمة/noun"));
 }
 
 #[test]
@@ -341,4 +341,112 @@ fn nothing_to_export_and_no_deck_name_are_refused() {
     };
     let error = export_bytes(&cards(), Format::Apkg, &unnamed).expect_err("no name");
     assert!(error.to_string().contains("needs a name"));
+}
+
+mod command_line {
+    //! `dars export`: the real binary, on the bundled article.
+
+    use std::process::{Command, Output};
+
+    use dars::analysis::{Document, analyze};
+    use dars::study::{Edit, ProgressStore, deck_from_analysis, document_key, word_key};
+
+    use super::scratch;
+
+    fn dars(data_dir: &std::path::Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_dars"))
+            .args(args)
+            .env("DARS_DATA_DIR", data_dir)
+            .output()
+            .expect("dars runs")
+    }
+
+    #[test]
+    fn exports_the_bundled_article_with_saved_edits() {
+        let dir = scratch("cli");
+        let doc = Document::bundled();
+        let expected = deck_from_analysis(&doc, &analyze(&doc));
+        let store = ProgressStore::in_dir(dir.join("data"));
+        let key = document_key(&doc.text);
+        let mut progress = store.load(&key).progress;
+        let summit = word_key("قمة", "noun");
+        progress.set_edit(
+            &summit,
+            Edit {
+                gloss: Some("summit meeting (edited)".into()),
+                note: String::new(),
+            },
+        );
+        store.save(&key, &progress).expect("saved");
+
+        let out = dir.join("deck.json");
+        let path = out.to_str().expect("a UTF-8 path");
+        let run = dars(
+            &dir.join("data"),
+            &[
+                "export", "--format", "json", "--out", path, "--deck", "Test",
+            ],
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let file = dars::export::json::from_bytes(&std::fs::read(&out).expect("written"))
+            .expect("JSON cards");
+        assert_eq!(file.deck, "Test");
+        assert_eq!(file.cards.len(), expected.len());
+        let edited = file.cards.iter().find(|c| c.key() == summit).expect("قمة");
+        assert_eq!(edited.gloss, "summit meeting (edited)");
+
+        let csv = dir.join("deck.csv");
+        let run = dars(
+            &dir.join("data"),
+            &[
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                csv.to_str().expect("UTF-8"),
+            ],
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let bytes = std::fs::read(&csv).expect("written");
+        let cards = dars::export::csv::from_bytes(&bytes, super::Delimiter::Comma).expect("CSV");
+        assert_eq!(cards.len(), expected.len());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_bad_target_or_format_fails_with_a_message() {
+        let dir = scratch("cli-fail");
+        let out = dir.join("missing").join("deck.apkg");
+        let run = dars(
+            &dir,
+            &[
+                "export",
+                "--format",
+                "apkg",
+                "--out",
+                out.to_str().expect("UTF-8"),
+            ],
+        );
+        assert!(!run.status.success());
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stderr.contains("Could not write") && stderr.contains("Choose a folder"),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+
+        let run = dars(&dir, &["export", "--format", "docx", "--out", "x"]);
+        assert!(!run.status.success());
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("choose apkg, csv, tsv or json"), "{stderr}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use dars::analysis::document::BUNDLED_ARTICLE;
-use dars::study::{Edit, Order, ProgressStore, Rating, Status, document_key};
+use dars::study::{Edit, Order, ProgressStore, Rating, Status, document_key, word_key};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dars-progress-{name}-{}", std::process::id()));
@@ -27,41 +27,47 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
 fn progress_survives_a_restart() {
     let dir = scratch("restart");
     let key = document_key(BUNDLED_ARTICLE);
+    let summit = word_key("قمة", "noun");
+    let putin = word_key("فلاديمير بوتين", "proper_noun");
+    let held = word_key("عقد", "verb");
     {
         let store = ProgressStore::in_dir(&dir);
         let loaded = store.load(&key);
         assert!(loaded.problem.is_none());
         let mut progress = loaded.progress;
-        progress.set_status("قمة", Status::Known);
-        progress.set_status("بوتين", Status::Ignored);
-        progress.rate("عقد", Rating::Good, 1_700_000_000);
+        progress.set_status(&summit, Status::Known);
+        progress.set_status(&putin, Status::Ignored);
+        progress.rate(&held, Rating::Good, 1_700_000_000);
         progress.set_edit(
-            "قمة",
+            &summit,
             Edit {
                 gloss: Some("summit (meeting)".into()),
                 note: "قمم in the plural".into(),
             },
         );
         progress.settings.filter.order = Order::Frequency;
-        progress.settings.current = Some("عقد".into());
+        progress.settings.current = Some(held.clone());
         store.save(&key, &progress).expect("saved");
     }
     // A new store, as after restarting the app.
     let loaded = ProgressStore::in_dir(&dir).load(&key);
     assert!(loaded.problem.is_none());
     let progress = loaded.progress;
-    assert_eq!(progress.status("قمة"), Status::Known);
-    assert_eq!(progress.status("بوتين"), Status::Ignored);
-    assert_eq!(progress.status("عقد"), Status::Learning);
-    assert_eq!(progress.status("روسيا"), Status::New);
-    let schedule = progress.schedule("عقد").expect("rated");
+    assert_eq!(progress.status(&summit), Status::Known);
+    assert_eq!(progress.status(&putin), Status::Ignored);
+    assert_eq!(progress.status(&held), Status::Learning);
+    assert_eq!(
+        progress.status(&word_key("روسيا", "proper_noun")),
+        Status::New
+    );
+    let schedule = progress.schedule(&held).expect("rated");
     assert_eq!(schedule.due, 1_700_000_000 + 24 * 60 * 60);
     assert_eq!(
-        progress.edit("قمة").and_then(|e| e.gloss.as_deref()),
+        progress.edit(&summit).and_then(|e| e.gloss.as_deref()),
         Some("summit (meeting)")
     );
     assert_eq!(progress.settings.filter.order, Order::Frequency);
-    assert_eq!(progress.settings.current.as_deref(), Some("عقد"));
+    assert_eq!(progress.settings.current.as_deref(), Some(held.as_str()));
     // Only the document's file is there: no temporary file left behind.
     assert_eq!(files_in(&dir.join("progress")), [format!("{key}.json")]);
     std::fs::remove_dir_all(&dir).ok();

@@ -3,8 +3,9 @@
 //! Current Anki desktop still imports this format. The package holds one deck, one note type
 //! of our own ("Dars Arabic vocabulary") with named fields and two card types (Arabic→English,
 //! English→Arabic), and the Arabic font as media (`_`-prefixed, so Anki's media check keeps it
-//! although no field refers to it). Each note's guid comes from its lemma and the deck name,
-//! so importing a newer export of the same deck updates the notes instead of adding copies.
+//! although no field refers to it). Each note's guid comes from its word (lemma and part of
+//! speech) and the deck name, so importing a newer export of the same deck updates the notes
+//! instead of adding copies.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -103,10 +104,11 @@ fn build_error(e: &dyn std::fmt::Display) -> ExportError {
     }
 }
 
-/// The stable guid of a note: the same lemma in the same deck always gets the same one.
+/// The stable guid of a note from the card's [`Card::key`] (lemma and part of speech): the
+/// same word in the same deck always gets the same one.
 #[must_use]
-pub fn guid(deck: &str, lemma: &str) -> String {
-    let digest = Sha256::digest(format!("dars\u{1f}{deck}\u{1f}{lemma}").as_bytes());
+pub fn guid(deck: &str, key: &str) -> String {
+    let digest = Sha256::digest(format!("dars\u{1f}{deck}\u{1f}{key}").as_bytes());
     digest.iter().take(10).fold(String::new(), |mut hex, b| {
         let _ = write!(hex, "{b:02x}");
         hex
@@ -220,7 +222,7 @@ fn collection(cards: &[Card], options: &ExportOptions) -> rusqlite::Result<Vec<u
         let tags = note_tags(card, &options.source);
         add_note.execute(params![
             note_id,
-            guid(&options.deck, &card.lemma),
+            guid(&options.deck, &card.key()),
             NOTE_TYPE_ID,
             now,
             format!(" {} ", tags.join(" ")),

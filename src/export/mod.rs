@@ -52,6 +52,18 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// Reads a format name (`apkg`, `csv`, `tsv`, `json`, any case), as the command line takes it.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.extension().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| format!("unknown format \"{name}\": choose apkg, csv, tsv or json"))
+    }
+}
+
 /// What an export is called and where its cards come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportOptions {

@@ -1,4 +1,4 @@
-//! Vocabulary cards (one per lemma) and how a deck of them is ordered and filtered.
+//! Vocabulary cards (one per lemma and part of speech) and how a deck of them is ordered and filtered.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -12,7 +12,7 @@ use super::progress::{Progress, Status};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Card {
-    /// The dictionary form without tashkeel: the card's identity within its document.
+    /// The dictionary form without tashkeel. With `pos`, the card's identity (see [`Card::key`]).
     pub lemma: String,
     /// The dictionary form with tashkeel (may equal `lemma` when the lexicon has none).
     pub vocalized: String,
@@ -50,6 +50,26 @@ pub struct Example {
     pub translation: Option<String>,
     /// Byte range of the word inside `text` (not inside the document).
     pub word: Range<usize>,
+}
+
+impl Card {
+    /// What identifies the card's word in saved progress and in exported notes: its lemma and
+    /// part of speech (عمل the noun "work" and عمل the verb "to work" are two cards).
+    #[must_use]
+    pub fn key(&self) -> String {
+        word_key(&self.lemma, &self.pos)
+    }
+}
+
+/// The key of a word with `lemma` and part of speech `pos` (as the lexicon spells it): for
+/// looking up the status of a word of the text (`word_key(&entry.lemma, entry.pos.as_str())`).
+#[must_use]
+pub fn word_key(lemma: &str, pos: &str) -> String {
+    if pos.is_empty() {
+        lemma.to_owned()
+    } else {
+        format!("{lemma}/{pos}")
+    }
 }
 
 impl Example {
@@ -135,7 +155,7 @@ impl DeckFilter {
         };
         names_ok
             && (self.pos.is_empty() || self.pos.contains(&card.pos))
-            && (self.statuses.is_empty() || self.statuses.contains(&progress.status(&card.lemma)))
+            && (self.statuses.is_empty() || self.statuses.contains(&progress.status(&card.key())))
     }
 }
 
@@ -188,7 +208,7 @@ mod tests {
         putin.is_name = true;
         let cards = vec![card("قمة", "noun", 10, 4), putin, card("عقد", "verb", 0, 1)];
         let mut progress = Progress::default();
-        progress.set_status("عقد", Status::Known);
+        progress.set_status(&cards[2].key(), Status::Known);
 
         let words = DeckFilter::default().apply(&cards, &progress);
         assert_eq!(words, vec![2, 0]);

@@ -3,10 +3,12 @@
 pub mod deck;
 pub mod progress;
 pub mod schedule;
+pub mod vocabulary;
 
-pub use deck::{Card, DeckFilter, Example, Names, Order, parts_of_speech};
+pub use deck::{Card, DeckFilter, Example, Names, Order, parts_of_speech, word_key};
 pub use progress::{
     Edit, Loaded, Progress, ProgressError, ProgressStore, Status, StudySettings, WordProgress,
-    document_key,
+    apply_saved_edits, document_key,
 };
 pub use schedule::{Rating, Review, Schedule};
+pub use vocabulary::deck_from_analysis;

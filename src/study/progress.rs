@@ -70,7 +70,8 @@ impl Edit {
     }
 }
 
-/// Everything saved about one word (keyed by its lemma).
+/// Everything saved about one word, keyed by [`crate::study::word_key`] (lemma and part of
+/// speech).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WordProgress {
@@ -96,9 +97,11 @@ pub struct StudySettings {
     pub filter: DeckFilter,
     /// Show the vocalized form on the card front.
     pub vocalized: bool,
-    /// The lemma of the card last shown, to come back to it.
+    /// The key of the card last shown, to come back to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<String>,
+    /// The sentence the reader was at, to reopen the text there.
+    pub sentence: usize,
 }
 
 impl Default for StudySettings {
@@ -107,6 +110,7 @@ impl Default for StudySettings {
             filter: DeckFilter::default(),
             vocalized: true,
             current: None,
+            sentence: 0,
         }
     }
 }
@@ -134,28 +138,28 @@ impl Default for Progress {
 }
 
 impl Progress {
-    /// The status of `lemma` (new when never touched).
+    /// The status of the word with `key` (see [`crate::study::word_key`]); new when never touched.
     #[must_use]
-    pub fn status(&self, lemma: &str) -> Status {
-        self.words.get(lemma).map_or(Status::New, |w| w.status)
+    pub fn status(&self, key: &str) -> Status {
+        self.words.get(key).map_or(Status::New, |w| w.status)
     }
 
-    pub fn set_status(&mut self, lemma: &str, status: Status) {
-        self.update(lemma, |w| w.status = status);
+    pub fn set_status(&mut self, key: &str, status: Status) {
+        self.update(key, |w| w.status = status);
     }
 
-    /// The schedule of `lemma`, if it was ever rated.
+    /// The schedule of `key`, if it was ever rated.
     #[must_use]
-    pub fn schedule(&self, lemma: &str) -> Option<Schedule> {
-        self.words.get(lemma).and_then(|w| w.schedule)
+    pub fn schedule(&self, key: &str) -> Option<Schedule> {
+        self.words.get(key).and_then(|w| w.schedule)
     }
 
     /// Records an answer at `now` (Unix seconds) and returns the new schedule. A new or ignored
     /// word becomes learning; it becomes known once its interval reaches [`KNOWN_AFTER_DAYS`], and
     /// goes back to learning when forgotten.
-    pub fn rate(&mut self, lemma: &str, rating: Rating, now: u64) -> Schedule {
+    pub fn rate(&mut self, key: &str, rating: Rating, now: u64) -> Schedule {
         let mut next = Schedule::default();
-        self.update(lemma, |w| {
+        self.update(key, |w| {
             next = w.schedule.unwrap_or_default().rate(rating, now);
             w.schedule = Some(next);
             w.reviews.push(Review { at: now, rating });
@@ -168,13 +172,13 @@ impl Progress {
         next
     }
 
-    /// Whether `lemma` should be reviewed at `now`: rated before and due, or never rated and
+    /// Whether `key` should be reviewed at `now`: rated before and due, or never rated and
     /// neither known nor ignored.
     #[must_use]
-    pub fn is_due(&self, lemma: &str, now: u64) -> bool {
-        match self.schedule(lemma) {
-            Some(s) => s.is_due(now) && self.status(lemma) != Status::Ignored,
-            None => matches!(self.status(lemma), Status::New | Status::Learning),
+    pub fn is_due(&self, key: &str, now: u64) -> bool {
+        match self.schedule(key) {
+            Some(s) => s.is_due(now) && self.status(key) != Status::Ignored,
+            None => matches!(self.status(key), Status::New | Status::Learning),
         }
     }
 
@@ -182,39 +186,39 @@ impl Progress {
     /// due, earliest first, then cards never rated, in the order given.
     #[must_use]
     pub fn review_queue(&self, cards: &[Card], selected: &[usize], now: u64) -> Vec<usize> {
-        let due = |&&i: &&usize| cards.get(i).is_some_and(|c| self.is_due(&c.lemma, now));
+        let due = |&&i: &&usize| cards.get(i).is_some_and(|c| self.is_due(&c.key(), now));
         let mut rated: Vec<(u64, usize)> = selected
             .iter()
             .filter(due)
-            .filter_map(|&i| Some((self.schedule(&cards[i].lemma)?.due, i)))
+            .filter_map(|&i| Some((self.schedule(&cards[i].key())?.due, i)))
             .collect();
         rated.sort_by_key(|&(at, _)| at);
         let unrated = selected
             .iter()
             .filter(due)
-            .filter(|&&i| self.schedule(&cards[i].lemma).is_none())
+            .filter(|&&i| self.schedule(&cards[i].key()).is_none())
             .copied();
         rated.into_iter().map(|(_, i)| i).chain(unrated).collect()
     }
 
-    /// The teacher's edit of `lemma`, if any.
+    /// The teacher's edit of `key`, if any.
     #[must_use]
-    pub fn edit(&self, lemma: &str) -> Option<&Edit> {
+    pub fn edit(&self, key: &str) -> Option<&Edit> {
         self.words
-            .get(lemma)
+            .get(key)
             .map(|w| &w.edit)
             .filter(|e| !e.is_empty())
     }
 
-    /// Sets (or, with an empty edit, removes) the teacher's edit of `lemma`.
-    pub fn set_edit(&mut self, lemma: &str, edit: Edit) {
-        self.update(lemma, |w| w.edit = edit);
+    /// Sets (or, with an empty edit, removes) the teacher's edit of `key`.
+    pub fn set_edit(&mut self, key: &str, edit: Edit) {
+        self.update(key, |w| w.edit = edit);
     }
 
     /// Puts the teacher's edits into `cards` (gloss and note), over the lexicon's values.
     pub fn apply_edits(&self, cards: &mut [Card]) {
         for card in cards {
-            if let Some(edit) = self.edit(&card.lemma) {
+            if let Some(edit) = self.edit(&card.key()) {
                 if let Some(gloss) = &edit.gloss {
                     card.gloss.clone_from(gloss);
                 }
@@ -223,11 +227,11 @@ impl Progress {
         }
     }
 
-    fn update(&mut self, lemma: &str, change: impl FnOnce(&mut WordProgress)) {
-        let word = self.words.entry(lemma.to_owned()).or_default();
+    fn update(&mut self, key: &str, change: impl FnOnce(&mut WordProgress)) {
+        let word = self.words.entry(key.to_owned()).or_default();
         change(word);
         if word.is_default() {
-            self.words.remove(lemma);
+            self.words.remove(key);
         }
     }
 }
@@ -308,18 +312,14 @@ impl ProgressStore {
     #[must_use]
     pub fn load(&self, key: &str) -> Loaded {
         let path = self.path_for(key);
-        let reason = match std::fs::read(&path) {
-            Err(e) if nothing_there(&e) => return fresh(None),
-            Err(e) => e.to_string(),
-            Ok(bytes) => match parse(&bytes) {
-                Ok(progress) => {
-                    return Loaded {
-                        progress,
-                        problem: None,
-                    };
-                }
-                Err(reason) => reason,
-            },
+        let reason = match self.read(key) {
+            Ok(progress) => {
+                return Loaded {
+                    progress: progress.unwrap_or_default(),
+                    problem: None,
+                };
+            }
+            Err(reason) => reason,
         };
         let problem = match set_aside(&path) {
             Ok(aside) => format!(
@@ -332,6 +332,19 @@ impl ProgressStore {
             ),
         };
         fresh(Some(problem))
+    }
+
+    /// The saved progress of a document, touching nothing: `None` when there is none. For
+    /// tools that only look (the `export` command); the app uses [`Self::load`].
+    ///
+    /// # Errors
+    /// Why the file could not be read or understood.
+    pub fn read(&self, key: &str) -> Result<Option<Progress>, String> {
+        match std::fs::read(self.path_for(key)) {
+            Err(e) if nothing_there(&e) => Ok(None),
+            Err(e) => Err(e.to_string()),
+            Ok(bytes) => parse(&bytes).map(Some),
+        }
     }
 
     /// Saves a document's progress atomically: a crash never leaves a half-written file.
@@ -367,6 +380,25 @@ impl ProgressStore {
         })?;
         json.push(b'\n');
         write_atomically(&path, &json).map_err(write_error)
+    }
+}
+
+/// Puts the teacher's saved edits of `text`'s document into `cards`, reading the saved
+/// progress without changing anything. Returns a warning when the saved file is unreadable
+/// (the cards then keep the lexicon's values).
+pub fn apply_saved_edits(text: &str, cards: &mut [Card]) -> Option<String> {
+    let store = ProgressStore::platform().ok()?;
+    let key = document_key(text);
+    match store.read(&key) {
+        Ok(Some(progress)) => {
+            progress.apply_edits(cards);
+            None
+        }
+        Ok(None) => None,
+        Err(reason) => Some(format!(
+            "your saved edits were left out: {} could not be read ({reason}). Open the text in Dars to set that file aside.",
+            store.path_for(&key).display()
+        )),
     }
 }
 
