@@ -115,13 +115,14 @@ fn frames(c: &mut Criterion) {
     let mut frames_done = 0_u32;
     let mut wheel = || {
         frames_done += 1;
-        let down = (frames_done / 1000) % 2 == 0;
+        let down = (frames_done / 1000).is_multiple_of(2);
         vec![
             Event::PointerMoved(pos2(500.0, 400.0)),
             Event::MouseWheel {
                 unit: MouseWheelUnit::Point,
                 delta: vec2(0.0, if down { -120.0 } else { 120.0 }),
                 phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
                 modifiers: egui::Modifiers::NONE,
             },
         ]

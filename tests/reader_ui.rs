@@ -273,3 +273,33 @@ fn dragging_selects_text_and_ctrl_c_copies_it_in_logical_order() {
         "{copied:?} is the start of the sentence in logical order"
     );
 }
+
+#[test]
+fn t_shows_the_current_sentences_translation_and_the_popup_shows_the_gloss() {
+    let mut h = harness();
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::T);
+    assert!(h.state().reader.show_translation);
+    let english = h
+        .state()
+        .analysis
+        .translation(1)
+        .expect("the seed's sentences are translated")
+        .to_owned();
+    assert!(
+        h.query_by_label(&english).is_some(),
+        "the translation is on screen"
+    );
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::Enter);
+    let gloss = h
+        .state()
+        .analysis
+        .entry_of_token(h.state().reader.position.word.expect("a word"))
+        .map(|e| e.gloss_en.clone());
+    let gloss = gloss.expect("the first word of sentence 2 is in the lexicon");
+    assert!(
+        h.query_by_label(&gloss).is_some(),
+        "the popup shows the gloss {gloss:?}"
+    );
+}

@@ -61,6 +61,13 @@ const AMIRI_BOLD: &[u8] = include_bytes!("../../fonts/Amiri-Bold.ttf");
 const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
 
+/// Noto Sans, for egui's own (English) text: its default font lacks the letters of
+/// transliteration (ʿ ʾ ā ī ū ṯ ḥ …).
+#[must_use]
+pub fn latin_ui_font() -> &'static [u8] {
+    SANS_REGULAR
+}
+
 /// A font system holding only the bundled faces: no system scan (fast, and deterministic).
 #[must_use]
 pub fn bundled_font_system() -> FontSystem {

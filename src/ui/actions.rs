@@ -13,6 +13,7 @@ pub enum Action {
     PreviousWord,
     WordDetails,
     CloseDetails,
+    Translation,
     CopySentence,
     ZoomIn,
     ZoomOut,
@@ -56,7 +57,7 @@ const fn shift(key: Key) -> Binding {
 }
 
 impl Action {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::NextSentence,
         Self::PreviousSentence,
         Self::FirstSentence,
@@ -65,6 +66,7 @@ impl Action {
         Self::PreviousWord,
         Self::WordDetails,
         Self::CloseDetails,
+        Self::Translation,
         Self::CopySentence,
         Self::ZoomIn,
         Self::ZoomOut,
@@ -87,6 +89,7 @@ impl Action {
             Self::PreviousWord => "Previous word",
             Self::WordDetails => "Details of the current word",
             Self::CloseDetails => "Close the details",
+            Self::Translation => "Show / hide the sentence's English translation",
             Self::CopySentence => "Copy the selection, or the current sentence",
             Self::ZoomIn => "Larger text",
             Self::ZoomOut => "Smaller text",
@@ -111,6 +114,7 @@ impl Action {
             Self::PreviousWord => vec![key(Key::ArrowRight)],
             Self::WordDetails => vec![key(Key::Enter)],
             Self::CloseDetails => vec![key(Key::Escape)],
+            Self::Translation => vec![key(Key::T)],
             Self::CopySentence => vec![ctrl(Key::C)],
             Self::ZoomIn => vec![ctrl(Key::Equals), ctrl(Key::Plus)],
             Self::ZoomOut => vec![ctrl(Key::Minus)],

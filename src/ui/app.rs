@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::actions::{Action, take_actions};
 use super::reader::Reader;
 use super::theme::Palette;
-use crate::analysis::{Document, load_text, text_from_bytes};
+use crate::analysis::{Analysis, Document, analyze, load_text, text_from_bytes};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 
 pub const SETTINGS_KEY: &str = "dars-settings";
@@ -45,6 +45,8 @@ pub struct Message {
 pub struct DarsApp {
     pub settings: Settings,
     pub doc: Document,
+    /// Lemmas, glosses and translations, computed once per document.
+    pub analysis: Analysis,
     pub reader: Reader,
     pub message: Option<Message>,
     pub show_shortcuts: bool,
@@ -58,6 +60,7 @@ impl DarsApp {
     pub fn new(settings: Settings, file: Option<PathBuf>) -> Self {
         let mut app = Self {
             settings: sanitized(settings),
+            analysis: analyze(&Document::bundled()),
             doc: Document::bundled(),
             reader: Reader::default(),
             message: None,
@@ -88,6 +91,7 @@ impl DarsApp {
     }
 
     fn set_document(&mut self, doc: Document) {
+        self.analysis = analyze(&doc);
         self.doc = doc;
         self.reader = Reader::default();
         self.message = None;
@@ -143,6 +147,7 @@ impl DarsApp {
                 }
             }
             Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::Translation => self.reader.show_translation = !self.reader.show_translation,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
         if matches!(
@@ -173,6 +178,7 @@ impl DarsApp {
         if self.applied_dark.is_none() {
             // Ctrl+= and Ctrl+- size the Arabic text, not the whole UI.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_fonts(ui_fonts());
         }
         if self.applied_dark != Some(self.settings.dark) {
             ctx.set_visuals(if self.settings.dark {
@@ -196,8 +202,14 @@ impl DarsApp {
         let palette = Palette::new(self.settings.dark);
         let style = self.text_style();
         egui::CentralPanel::default().show(ui, |ui| {
-            self.reader
-                .ui(ui, &self.doc, &mut self.typesetter, style, &palette);
+            self.reader.ui(
+                ui,
+                &self.doc,
+                &self.analysis,
+                &mut self.typesetter,
+                style,
+                &palette,
+            );
         });
         if self.show_shortcuts {
             self.shortcuts_ui(ctx);
@@ -232,6 +244,7 @@ impl DarsApp {
                 Action::NextWord,
                 Action::PreviousWord,
                 Action::WordDetails,
+                Action::Translation,
             ] {
                 item(ui, a, a.label());
             }
@@ -343,6 +356,23 @@ impl DarsApp {
             }
         }
     }
+}
+
+/// egui's fonts with Noto Sans behind them, for the transliteration letters.
+fn ui_fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    let data = egui::FontData::from_static(crate::render::fonts::latin_ui_font());
+    fonts
+        .font_data
+        .insert("noto-sans".to_owned(), std::sync::Arc::new(data));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans".to_owned());
+    }
+    fonts
 }
 
 fn sanitized(mut s: Settings) -> Settings {

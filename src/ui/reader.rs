@@ -4,7 +4,7 @@ use egui::{Align, Align2, Id, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInf
 
 use super::navigation::Position;
 use super::theme::Palette;
-use crate::analysis::{Document, SentenceKind};
+use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::arabic::tokenize::TokenKind;
 use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
 
@@ -27,6 +27,8 @@ pub struct Reader {
     pub position: Position,
     /// The word popup is open for the current word.
     pub details_open: bool,
+    /// The current sentence's English translation is shown under it.
+    pub show_translation: bool,
     /// A drag selection: anchor and head, document bytes.
     pub selection: Option<(usize, usize)>,
     /// The token under the pointer.
@@ -38,6 +40,8 @@ pub struct Reader {
     follow: bool,
     /// Screen rectangle of the current word, where the popup is anchored.
     word_rect: Option<Rect>,
+    /// Screen rectangle of the current sentence, where its translation is anchored.
+    sentence_rect_on_screen: Option<Rect>,
 }
 
 impl Reader {
@@ -64,6 +68,7 @@ impl Reader {
         &mut self,
         ui: &mut Ui,
         doc: &Document,
+        analysis: &Analysis,
         ts: &mut Typesetter,
         base: TextStyle,
         palette: &Palette,
@@ -105,6 +110,8 @@ impl Reader {
                     self.paint_paragraph(ui, doc, ts, i, origin, palette);
                 }
                 self.sentences_a11y_ui(ui, doc, &visible, origin);
+                self.sentence_rect_on_screen =
+                    self.sentence_rect(doc, self.position.sentence, origin);
                 if follow && let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
                     let shown =
                         Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
@@ -114,7 +121,9 @@ impl Reader {
                 }
             });
         if self.details_open {
-            self.details_ui(ui, doc, ts, base, palette);
+            self.details_ui(ui, doc, analysis, ts, base, palette);
+        } else if self.show_translation {
+            self.translation_ui(ui, analysis);
         }
     }
 
@@ -357,6 +366,7 @@ impl Reader {
         &mut self,
         ui: &Ui,
         doc: &Document,
+        analysis: &Analysis,
         ts: &mut Typesetter,
         base: TextStyle,
         palette: &Palette,
@@ -366,7 +376,7 @@ impl Reader {
         };
         let screen = ui.ctx().content_rect();
         // Below the word when there is room, else above: never over it.
-        let below = anchor.bottom() + 260.0 < screen.bottom();
+        let below = anchor.bottom() + 340.0 < screen.bottom();
         let (pos, pivot) = if below {
             (
                 pos2(anchor.center().x, anchor.bottom() + 6.0),
@@ -403,6 +413,7 @@ impl Reader {
                             false,
                         );
                     });
+                    word_facts_ui(ui, analysis, word, ts, base, palette);
                     ui.separator();
                     ui.label(format!(
                         "Sentence {} of {}",
@@ -422,6 +433,82 @@ impl Reader {
             self.details_open = false;
         }
     }
+
+    /// The current sentence's English translation, just under the sentence.
+    fn translation_ui(&self, ui: &Ui, analysis: &Analysis) {
+        let Some(anchor) = self.sentence_rect_on_screen else {
+            return;
+        };
+        let text = analysis.translation(self.position.sentence).map_or_else(
+            || "No translation of this sentence is available.".to_owned(),
+            str::to_owned,
+        );
+        egui::Area::new(Id::unique("translation"))
+            .fixed_pos(pos2(anchor.right(), anchor.bottom() + 4.0))
+            .pivot(Align2::RIGHT_TOP)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(anchor.width().max(320.0));
+                    ui.label(egui::RichText::new(text).size(15.0));
+                });
+            });
+    }
+}
+
+/// What the analysis knows of a word: its lemma (vocalized), gloss, transliteration, root,
+/// part of speech and frequency; or that the lexicon does not know it.
+fn word_facts_ui(
+    ui: &mut Ui,
+    analysis: &Analysis,
+    token: usize,
+    ts: &mut Typesetter,
+    base: TextStyle,
+    palette: &Palette,
+) {
+    let Some(entry) = analysis.entry_of_token(token) else {
+        ui.weak("Not in the lexicon: no lemma or gloss is known for this word.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label("Lemma");
+        ts.label(
+            ui,
+            &entry.vocalized,
+            TextStyle::new(base.font, 22.0),
+            palette.text,
+            false,
+        );
+    });
+    egui::Grid::new("word-facts").num_columns(2).show(ui, |ui| {
+        ui.label("Meaning");
+        ui.strong(&entry.gloss_en);
+        ui.end_row();
+        ui.label("Transliteration");
+        ui.label(egui::RichText::new(&entry.translit).italics());
+        ui.end_row();
+        if !entry.root.is_empty() {
+            ui.label("Root");
+            ts.label(
+                ui,
+                &entry.root,
+                TextStyle::new(base.font, 17.0),
+                palette.text,
+                false,
+            );
+            ui.end_row();
+        }
+        ui.label("Part of speech");
+        ui.label(entry.pos.as_str());
+        ui.end_row();
+        ui.label("In this text");
+        ui.label(format!(
+            "{} time{}",
+            entry.count,
+            if entry.count == 1 { "" } else { "s" }
+        ));
+        ui.end_row();
+    });
 }
 
 fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {
