@@ -1,4 +1,4 @@
-//! Building the deck from a document's analysis: one card per lemma, and one per named person, state or place.
+//! The deck of a document: a card per lemma, and one per person, state or place it names.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -7,7 +7,6 @@ use super::deck::{Card, Example};
 use crate::analysis::entities::MentionVia;
 use crate::analysis::lexicon::Pos;
 use crate::analysis::{Analysis, Document, Entity, EntityKind, VocabEntry};
-use crate::arabic::translit::transliterate;
 
 /// The part of speech given to name cards.
 pub const NAME_POS: &str = "proper_noun";
@@ -34,11 +33,17 @@ pub fn deck_from_analysis(doc: &Document, analysis: &Analysis) -> Vec<Card> {
         .filter(|m| m.via == MentionVia::Name)
         .flat_map(|m| m.tokens.clone())
         .collect();
+    let in_a_name = |t: &usize| in_names.contains(t);
     let mut cards: Vec<Card> = analysis
         .vocabulary
         .iter()
-        .filter(|v| v.pos != Pos::ProperNoun || !v.occurrences.iter().all(|t| in_names.contains(t)))
-        .filter_map(|v| word_card(doc, analysis, v))
+        .filter(|v| v.pos != Pos::ProperNoun || !v.occurrences.iter().all(in_a_name))
+        .filter_map(|v| {
+            let mut card = word_card(doc, analysis, v)?;
+            // A proper noun is a name when the gazetteer knows it as one (not a month).
+            card.is_name = v.pos == Pos::ProperNoun && v.occurrences.iter().any(in_a_name);
+            Some(card)
+        })
         .collect();
     // A name the lexicon also lists as a proper noun keeps the lexicon's card.
     let mut lemmas: HashSet<String> = cards.iter().map(|c| c.lemma.clone()).collect();
@@ -78,7 +83,7 @@ fn word_card(doc: &Document, analysis: &Analysis, v: &VocabEntry) -> Option<Card
         pos: v.pos.as_str().to_owned(),
         forms: v.forms.clone(),
         example: example(doc, analysis, sentence, word),
-        is_name: v.pos == Pos::ProperNoun,
+        is_name: false,
         first_position: first.range.start,
         count: v.count,
     })
@@ -105,7 +110,9 @@ fn name_card(doc: &Document, analysis: &Analysis, entity: &Entity) -> Option<Car
     Some(Card {
         lemma: entity.name_ar.clone(),
         vocalized: entity.name_ar.clone(),
-        translit: transliterate(&entity.name_ar),
+        // The gazetteer has no vowels for names, and letters alone would mislead; the English
+        // name says how it sounds.
+        translit: String::new(),
         gloss: entity.name_en.clone(),
         note: String::new(),
         root: String::new(),
@@ -156,6 +163,11 @@ mod tests {
             .find(|c| c.gloss == "Vladimir Putin")
             .expect("a name card for Putin");
         assert!(putin.is_name);
+        let march = cards
+            .iter()
+            .find(|c| c.lemma == "مارس")
+            .expect("a card for March");
+        assert!(!march.is_name, "a month is a word to learn, not a name");
         assert!(putin.example.parts().1.contains("بوتين"));
 
         // One card per word (عمل the noun and the verb are two), and every example marks a
