@@ -25,7 +25,8 @@ pub struct WordAnalysis {
     pub lemma: Option<LemmaId>,
     pub proclitics: Vec<&'static str>,
     pub enclitics: Vec<&'static str>,
-    /// Byte range of the stem inside the word (the whole word when nothing is split off).
+    /// Byte range of the stem (the whole word when nothing is split off): inside the word
+    /// as [`analyze_word`] returns it, inside the document's text in `Analysis::tokens`.
     pub stem: Range<usize>,
 }
 
