@@ -303,3 +303,52 @@ fn t_shows_the_current_sentences_translation_and_the_popup_shows_the_gloss() {
         "the popup shows the gloss {gloss:?}"
     );
 }
+
+#[test]
+fn names_are_tinted_with_a_legend_and_n_turns_it_off() {
+    let mut h = harness();
+    assert!(
+        h.query_by_label("person").is_some(),
+        "the legend names the kinds"
+    );
+    press(&mut h, Key::N);
+    assert!(!h.state().settings.tint_entities);
+    assert!(
+        h.query_by_label("person").is_none(),
+        "no legend without tints"
+    );
+}
+
+#[test]
+fn the_popup_names_the_entity_and_jumps_to_the_next_occurrence_of_a_word() {
+    let mut h = harness();
+    // The headline: "أول قمة بين كيم وبوتين …"; وبوتين is Putin behind a clitic.
+    for _ in 0..5 {
+        press(&mut h, Key::ArrowLeft);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(current_word(h.state()), "وبوتين");
+    assert!(
+        h.query_by_label_contains("Vladimir Putin").is_some(),
+        "the popup names the person"
+    );
+    press(&mut h, Key::Home);
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::Enter);
+    assert_eq!(current_word(h.state()), "قمة");
+    h.get_by_label("Next occurrence").click();
+    h.run();
+    let app = h.state();
+    assert!(
+        app.reader.position.sentence > 0,
+        "moved on to a later sentence"
+    );
+    let lemma = app
+        .reader
+        .position
+        .word
+        .and_then(|w| app.analysis.entry_of_token(w))
+        .map(|e| e.lemma.clone());
+    assert_eq!(lemma.as_deref(), Some("قمة"));
+}

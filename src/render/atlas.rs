@@ -38,6 +38,8 @@ pub struct GlyphAtlas {
     /// Set when every cached glyph is out of date: it is cleared at the next frame.
     stale: bool,
     pixels_per_point: f32,
+    /// Counts resets: meshes built against an older generation point at stale texture space.
+    generation: u64,
 }
 
 impl Default for GlyphAtlas {
@@ -51,6 +53,7 @@ impl Default for GlyphAtlas {
             full: false,
             stale: false,
             pixels_per_point: 0.0,
+            generation: 0,
         }
     }
 }
@@ -84,11 +87,18 @@ impl GlyphAtlas {
         self.glyphs.clear();
         self.full = false;
         self.stale = false;
+        self.generation += 1;
         let blank = ColorImage::new([side, side], vec![Color32::TRANSPARENT; side * side]);
         match &mut self.texture {
             Some(texture) => texture.set(blank, OPTIONS),
             None => self.texture = Some(ctx.load_texture("dars-glyphs", blank, OPTIONS)),
         }
+    }
+
+    /// Changes whenever the atlas is cleared.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The texture id that meshes of glyphs use.

@@ -96,7 +96,11 @@ pub struct Paragraph {
     /// then shifted right by `x_shift` so that right-aligned lines still end at this width.
     width: Option<f32>,
     x_shift: f32,
+    /// A number unique to this layout (changes on every re-wrap), so drawings of it can be cached.
+    version: u64,
 }
+
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Paragraph {
     /// Lays out `text`, which starts at byte `base` of its document, wrapped at `width` points
@@ -124,6 +128,7 @@ impl Paragraph {
             style,
             width: None,
             x_shift: 0.0,
+            version: 0,
         };
         paragraph.wrap(fonts, width);
         paragraph
@@ -137,6 +142,7 @@ impl Paragraph {
     }
 
     fn wrap(&mut self, fonts: &mut FontSystem, width: Option<f32>) {
+        self.version = NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.width = width;
         self.x_shift = 0.0;
         self.buffer.set_size(width, None);
@@ -182,6 +188,12 @@ impl Paragraph {
             before.is_some_and(crate::arabic::script::is_digit)
                 && matches!(after, Some('%' | '٪' | '‰'))
         })
+    }
+
+    /// Identifies this layout: equal versions mean identical glyph positions.
+    #[must_use]
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// How far right every glyph is drawn from where cosmic-text put it.

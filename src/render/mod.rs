@@ -10,4 +10,4 @@ pub mod widget;
 
 pub use fonts::FontChoice;
 pub use layout::{Direction, Paragraph, TextStyle};
-pub use widget::{ArabicText, Typesetter};
+pub use widget::{ArabicText, GlyphMesh, Typesetter};

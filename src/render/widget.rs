@@ -23,6 +23,7 @@ struct LabelKey {
     font: super::FontChoice,
     bold: bool,
     width: Option<u32>,
+    direction: Direction,
 }
 
 /// Fonts, the glyph atlas and cached layouts of short strings: one per app.
@@ -82,6 +83,32 @@ impl Typesetter {
         color: Color32,
         wrap: bool,
     ) -> Response {
+        self.label_in(ui, text, style, color, wrap, Direction::Rtl)
+    }
+
+    /// Shows English (or any) text that may hold Arabic words, such as a gloss with an
+    /// example phrase: the direction follows the first strong letter, and the Arabic inside
+    /// is shaped and ordered by the bidi algorithm, which egui's own labels cannot do.
+    pub fn mixed_label(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        style: TextStyle,
+        color: Color32,
+        wrap: bool,
+    ) -> Response {
+        self.label_in(ui, text, style, color, wrap, Direction::Auto)
+    }
+
+    fn label_in(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        style: TextStyle,
+        color: Color32,
+        wrap: bool,
+        direction: Direction,
+    ) -> Response {
         let width = wrap.then(|| ui.available_width().max(style.size * 2.0));
         let key = LabelKey {
             text: text.to_owned(),
@@ -90,11 +117,12 @@ impl Typesetter {
             font: style.font,
             bold: style.bold,
             width: width.map(f32::to_bits),
+            direction,
         };
         // Taken out of the cache while drawing: painting needs the typesetter mutably.
         let paragraph = match self.labels.remove(&key) {
             Some((p, _)) => p,
-            None => Paragraph::new(&mut self.fonts, text, 0, style, Direction::Rtl, width),
+            None => Paragraph::new(&mut self.fonts, text, 0, style, direction, width),
         };
         let shown = ArabicText::new(&paragraph, text).color(color);
         let (rect, response) = ui.allocate_exact_size(shown.size(), Sense::hover());
@@ -104,48 +132,113 @@ impl Typesetter {
         response
     }
 
-    /// Adds the glyphs of a paragraph whose top-left corner is at `origin` to a painter,
-    /// skipping lines outside the painter's clip rectangle.
+    /// Adds the glyphs of a paragraph whose top-left corner is at `origin` to a painter.
+    /// `colors` gives document byte ranges drawn in their own colour (entity tints, for instance).
     pub fn paint(
         &mut self,
         painter: &Painter,
         paragraph: &Paragraph,
         origin: Pos2,
         color: Color32,
+        colors: &[(Range<usize>, Color32)],
+    ) {
+        let mut cache = GlyphMesh::default();
+        self.paint_cached(painter, paragraph, origin, color, colors, &mut cache);
+    }
+
+    /// Like [`Self::paint`], but reuses the mesh built on an earlier frame while the layout,
+    /// colours, screen scale and atlas are unchanged: most frames then cost one copy.
+    pub fn paint_cached(
+        &mut self,
+        painter: &Painter,
+        paragraph: &Paragraph,
+        origin: Pos2,
+        color: Color32,
+        colors: &[(Range<usize>, Color32)],
+        cache: &mut GlyphMesh,
     ) {
         let ppp = painter.ctx().pixels_per_point();
-        let clip = painter.clip_rect();
+        let key = mesh_key(
+            self.atlas.generation(),
+            ppp,
+            paragraph.version(),
+            color,
+            colors,
+        );
+        if cache.key != Some(key) {
+            cache.mesh = self.build_mesh(paragraph, ppp, color, colors);
+            // A mesh missing glyphs (the atlas was full) is rebuilt on the next frame.
+            cache.key = (!self.atlas.is_full()).then_some(key);
+        }
+        if cache.mesh.is_empty() {
+            return;
+        }
         // Snap the origin to whole pixels: glyph images are rasterised for pixel positions.
-        let ox = ((origin.x + paragraph.x_shift()) * ppp).round();
-        let oy = (origin.y * ppp).round();
-        let mut mesh = Mesh::with_texture(self.atlas.texture_id());
-        for run in paragraph.runs() {
-            let top = origin.y + run.line_top;
-            if top > clip.max.y || top + run.line_height < clip.min.y {
-                continue;
-            }
-            let baseline = (run.line_y * ppp).round();
-            for glyph in run.glyphs {
-                let physical = glyph.physical((ox, oy + baseline), ppp);
-                let Some(entry) = self.atlas.glyph(&mut self.fonts, physical.cache_key) else {
-                    continue;
-                };
-                let rect = glyph_rect(&entry, physical.x, physical.y, ppp);
-                let tint = if entry.is_color {
-                    Color32::WHITE
-                } else {
-                    glyph_color(glyph, color)
-                };
-                mesh.add_rect_with_uv(rect, entry.uv, tint);
-            }
-        }
-        if !mesh.is_empty() {
-            painter.add(Shape::mesh(mesh));
-        }
+        let ox = ((origin.x + paragraph.x_shift()) * ppp).round() / ppp;
+        let oy = (origin.y * ppp).round() / ppp;
+        let mut mesh = cache.mesh.clone();
+        mesh.translate(vec2(ox, oy));
+        painter.add(Shape::mesh(mesh));
         if self.atlas.is_full() {
             painter.ctx().request_repaint();
         }
     }
+
+    /// The glyph quads of a paragraph whose (pixel-snapped) origin is at (0, 0).
+    fn build_mesh(
+        &mut self,
+        paragraph: &Paragraph,
+        ppp: f32,
+        color: Color32,
+        colors: &[(Range<usize>, Color32)],
+    ) -> Mesh {
+        let mut mesh = Mesh::with_texture(self.atlas.texture_id());
+        for run in paragraph.runs() {
+            let baseline = (run.line_y * ppp).round();
+            for glyph in run.glyphs {
+                let physical = glyph.physical((0.0, baseline), ppp);
+                let Some(entry) = self.atlas.glyph(&mut self.fonts, physical.cache_key) else {
+                    continue;
+                };
+                let rect = glyph_rect(&entry, physical.x, physical.y, ppp);
+                let at = paragraph.to_document(glyph.start);
+                let own = colors
+                    .iter()
+                    .find(|(r, _)| r.contains(&at))
+                    .map_or(color, |(_, c)| *c);
+                let tint = if entry.is_color {
+                    Color32::WHITE
+                } else {
+                    glyph_color(glyph, own)
+                };
+                mesh.add_rect_with_uv(rect, entry.uv, tint);
+            }
+        }
+        mesh
+    }
+}
+
+/// A paragraph's glyph quads kept between frames (see [`Typesetter::paint_cached`]).
+#[derive(Default)]
+pub struct GlyphMesh {
+    key: Option<u64>,
+    mesh: Mesh,
+}
+
+fn mesh_key(
+    generation: u64,
+    ppp: f32,
+    version: u64,
+    color: Color32,
+    colors: &[(Range<usize>, Color32)],
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (generation, ppp.to_bits(), version, color).hash(&mut h);
+    for (r, c) in colors {
+        (r.start, r.end, c).hash(&mut h);
+    }
+    h.finish()
 }
 
 fn glyph_color(glyph: &cosmic_text::LayoutGlyph, default: Color32) -> Color32 {
@@ -161,6 +254,7 @@ pub struct ArabicText<'a> {
     color: Color32,
     highlights: Vec<(Range<usize>, Color32)>,
     underlines: Vec<(Range<usize>, Color32)>,
+    colors: &'a [(Range<usize>, Color32)],
 }
 
 impl<'a> ArabicText<'a> {
@@ -173,7 +267,15 @@ impl<'a> ArabicText<'a> {
             color: Color32::BLACK,
             highlights: Vec::new(),
             underlines: Vec::new(),
+            colors: &[],
         }
+    }
+
+    /// Draws these document byte ranges in their own colours.
+    #[must_use]
+    pub fn colors(mut self, colors: &'a [(Range<usize>, Color32)]) -> Self {
+        self.colors = colors;
+        self
     }
 
     #[must_use]
@@ -219,6 +321,17 @@ impl<'a> ArabicText<'a> {
 
     /// Draws without registering a widget.
     pub fn paint(&self, painter: &Painter, typesetter: &mut Typesetter, rect: Rect) {
+        self.paint_cached(painter, typesetter, rect, &mut GlyphMesh::default());
+    }
+
+    /// Draws, reusing the glyph mesh of earlier frames kept in `cache`.
+    pub fn paint_cached(
+        &self,
+        painter: &Painter,
+        typesetter: &mut Typesetter,
+        rect: Rect,
+        cache: &mut GlyphMesh,
+    ) {
         for (range, color) in &self.highlights {
             for [x, y, w, h] in self.paragraph.highlight(range) {
                 let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
@@ -231,6 +344,13 @@ impl<'a> ArabicText<'a> {
                 painter.rect_filled(r, 1.0, *color);
             }
         }
-        typesetter.paint(painter, self.paragraph, rect.min, self.color);
+        typesetter.paint_cached(
+            painter,
+            self.paragraph,
+            rect.min,
+            self.color,
+            self.colors,
+            cache,
+        );
     }
 }

@@ -20,6 +20,7 @@ pub enum Action {
     ZoomReset,
     SwitchFont,
     SwitchTheme,
+    TintNames,
     Open,
     Shortcuts,
     Quit,
@@ -57,7 +58,7 @@ const fn shift(key: Key) -> Binding {
 }
 
 impl Action {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::NextSentence,
         Self::PreviousSentence,
         Self::FirstSentence,
@@ -73,6 +74,7 @@ impl Action {
         Self::ZoomReset,
         Self::SwitchFont,
         Self::SwitchTheme,
+        Self::TintNames,
         Self::Open,
         Self::Shortcuts,
         Self::Quit,
@@ -96,6 +98,7 @@ impl Action {
             Self::ZoomReset => "Default text size",
             Self::SwitchFont => "Switch font (Noto Naskh Arabic / Amiri)",
             Self::SwitchTheme => "Switch light / dark theme",
+            Self::TintNames => "Colour names of people, states and places by kind (on / off)",
             Self::Open => "Open a text file…",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings and window size are saved)",
@@ -121,6 +124,7 @@ impl Action {
             Self::ZoomReset => vec![ctrl(Key::Num0)],
             Self::SwitchFont => vec![key(Key::F)],
             Self::SwitchTheme => vec![key(Key::D)],
+            Self::TintNames => vec![key(Key::N)],
             Self::Open => vec![ctrl(Key::O)],
             Self::Quit => vec![ctrl(Key::Q)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark), key(Key::F1)],

@@ -23,6 +23,8 @@ pub struct Settings {
     pub font: FontChoice,
     pub text_size: f32,
     pub dark: bool,
+    /// Names of people, states and places are coloured by kind.
+    pub tint_entities: bool,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             font: FontChoice::Naskh,
             text_size: DEFAULT_TEXT_SIZE,
             dark: false,
+            tint_entities: true,
         }
     }
 }
@@ -138,6 +141,7 @@ impl DarsApp {
                 self.typesetter.clear();
             }
             Action::SwitchTheme => self.settings.dark = !self.settings.dark,
+            Action::TintNames => self.settings.tint_entities = !self.settings.tint_entities,
             Action::Open => {
                 let picked = rfd::FileDialog::new()
                     .add_filter("Text", &["txt", "text", "md"])
@@ -201,7 +205,11 @@ impl DarsApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         let palette = Palette::new(self.settings.dark);
         let style = self.text_style();
+        self.reader.tint_entities = self.settings.tint_entities;
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.settings.tint_entities {
+                legend_ui(ui, &palette);
+            }
             self.reader.ui(
                 ui,
                 &self.doc,
@@ -269,6 +277,12 @@ impl DarsApp {
                     "Dark theme"
                 },
             );
+            let names = if self.settings.tint_entities {
+                "Plain names"
+            } else {
+                "Colour names by kind"
+            };
+            item(ui, Action::TintNames, names);
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::Shortcuts, "Keyboard shortcuts")
@@ -356,6 +370,17 @@ impl DarsApp {
             }
         }
     }
+}
+
+/// Which colour stands for which kind of name.
+fn legend_ui(ui: &mut egui::Ui, palette: &Palette) {
+    ui.horizontal(|ui| {
+        ui.weak("Names:");
+        for kind in super::theme::ENTITY_KINDS {
+            ui.colored_label(palette.entity(kind), super::theme::entity_kind_label(kind));
+        }
+        ui.weak(format!("({} hides)", Action::TintNames.keys_text()));
+    });
 }
 
 /// egui's fonts with Noto Sans behind them, for the transliteration letters.

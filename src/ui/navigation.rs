@@ -21,12 +21,16 @@ impl Position {
         self.go_to_sentence(doc, self.sentence.saturating_sub(1));
     }
 
+    /// To the start of the text: the first sentence, before its first word.
     pub fn first_sentence(&mut self, doc: &Document) {
         self.go_to_sentence(doc, 0);
+        self.word = None;
     }
 
+    /// To the last sentence, before its first word.
     pub fn last_sentence(&mut self, doc: &Document) {
         self.go_to_sentence(doc, doc.sentences.len().saturating_sub(1));
+        self.word = None;
     }
 
     /// Moves to a sentence; the word mark is dropped unless the sentence stays the same.

@@ -6,13 +6,16 @@ use super::navigation::Position;
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::arabic::tokenize::TokenKind;
-use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
+use crate::render::{ArabicText, Direction, GlyphMesh, Paragraph, TextStyle, Typesetter};
 
 /// Below this size every paragraph is laid out at once; above it, only those near the view.
 const EAGER_LAYOUT_BYTES: usize = 256 * 1024;
 /// Room on the left, and on the right where egui's scroll bar sits (RTL lines start there).
 const PAD_LEFT: f32 = 14.0;
 const PAD_RIGHT: f32 = 26.0;
+
+/// Text colours for byte ranges of one paragraph.
+type Tints = Vec<(std::ops::Range<usize>, egui::Color32)>;
 
 #[derive(Clone, Copy, PartialEq)]
 struct LayoutKey {
@@ -42,6 +45,14 @@ pub struct Reader {
     word_rect: Option<Rect>,
     /// Screen rectangle of the current sentence, where its translation is anchored.
     sentence_rect_on_screen: Option<Rect>,
+    /// Each paragraph's glyph mesh, reused while nothing about it changes.
+    meshes: Vec<GlyphMesh>,
+    /// Each sentence's bounding box relative to its paragraph, with the layout version it was measured on.
+    sentence_boxes: Vec<Option<(u64, Rect)>>,
+    /// Text colours of entity mentions per paragraph, and the palette they were made for.
+    entity_colors: Option<(bool, Vec<Tints>)>,
+    /// Entity mentions are tinted by kind.
+    pub tint_entities: bool,
 }
 
 impl Reader {
@@ -73,6 +84,7 @@ impl Reader {
         base: TextStyle,
         palette: &Palette,
     ) {
+        self.prepare_entity_colors(doc, analysis, palette);
         let width = (ui.available_width() - PAD_LEFT - PAD_RIGHT).max(120.0);
         self.prepare_layouts(doc, ts, base, width);
         self.word_rect = None;
@@ -156,6 +168,9 @@ impl Reader {
             }
             _ => {
                 self.layouts = (0..doc.paragraphs.len()).map(|_| None).collect();
+                self.meshes = (0..doc.paragraphs.len())
+                    .map(|_| GlyphMesh::default())
+                    .collect();
             }
         }
         self.layout_key = Some(key);
@@ -297,7 +312,13 @@ impl Reader {
         } else {
             palette.text
         };
-        let mut shown = ArabicText::new(para, doc.slice(&range)).color(color);
+        let colors = match (&self.entity_colors, self.tint_entities) {
+            (Some((_, per_paragraph)), true) => per_paragraph.get(i).map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        let mut shown = ArabicText::new(para, doc.slice(&range))
+            .color(color)
+            .colors(colors);
         if let Some(s) = doc
             .sentences
             .get(self.position.sentence)
@@ -326,28 +347,63 @@ impl Reader {
                 .underline(word, palette.word_line);
         }
         let size = shown.size();
-        shown.paint(ui.painter(), ts, Rect::from_min_size(top_left, size));
+        let rect = Rect::from_min_size(top_left, size);
+        match self.meshes.get_mut(i) {
+            Some(cache) => shown.paint_cached(ui.painter(), ts, rect, cache),
+            None => shown.paint(ui.painter(), ts, rect),
+        }
     }
 
-    /// Screen rectangle around a sentence (the union of its line pieces).
-    fn sentence_rect(&self, doc: &Document, sentence: usize, origin: Pos2) -> Option<Rect> {
+    /// Text colours for entity mentions, per paragraph, made once per document and theme.
+    fn prepare_entity_colors(&mut self, doc: &Document, analysis: &Analysis, palette: &Palette) {
+        let dark = palette.text.r() > 128;
+        if self.entity_colors.as_ref().is_some_and(|(d, _)| *d == dark) {
+            return;
+        }
+        let mut per_paragraph = vec![Vec::new(); doc.paragraphs.len()];
+        for (range, entity) in analysis.mention_spans() {
+            let Some(sentence) = doc.sentence_at(range.start) else {
+                continue;
+            };
+            let color = palette.entity(analysis.entities[entity].kind);
+            per_paragraph[doc.sentences[sentence].paragraph].push((range, color));
+        }
+        self.entity_colors = Some((dark, per_paragraph));
+    }
+
+    /// Screen rectangle around a sentence (the union of its line pieces), measured once per layout.
+    fn sentence_rect(&mut self, doc: &Document, sentence: usize, origin: Pos2) -> Option<Rect> {
         let s = doc.sentences.get(sentence)?;
         let para = self.layouts.get(s.paragraph)?.as_ref()?;
-        let top_left = origin + vec2(0.0, self.tops[s.paragraph]);
-        para.highlight(&s.range)
-            .into_iter()
-            .map(|[x, y, w, h]| Rect::from_min_size(top_left + vec2(x, y), vec2(w, h)))
-            .reduce(|a, b| a.union(b))
+        if self.sentence_boxes.len() != doc.sentences.len() {
+            self.sentence_boxes = vec![None; doc.sentences.len()];
+        }
+        let relative = match self.sentence_boxes[sentence] {
+            Some((version, rect)) if version == para.version() => rect,
+            _ => {
+                let rect = para
+                    .highlight(&s.range)
+                    .into_iter()
+                    .map(|[x, y, w, h]| Rect::from_min_size(Pos2::new(x, y), vec2(w, h)))
+                    .reduce(|a, b| a.union(b))?;
+                self.sentence_boxes[sentence] = Some((para.version(), rect));
+                rect
+            }
+        };
+        Some(relative.translate(origin.to_vec2() + vec2(0.0, self.tops[s.paragraph])))
     }
 
     /// One accessible node per visible sentence, labelled with its text; the current one is selected.
-    fn sentences_a11y_ui(&self, ui: &Ui, doc: &Document, visible: &[usize], origin: Pos2) {
-        for (index, s) in doc
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| visible.contains(&s.paragraph))
-        {
+    fn sentences_a11y_ui(&mut self, ui: &Ui, doc: &Document, visible: &[usize], origin: Pos2) {
+        let (Some(&first), Some(&last)) = (visible.first(), visible.last()) else {
+            return;
+        };
+        let start = doc.sentences.partition_point(|s| s.paragraph < first);
+        for index in start..doc.sentences.len() {
+            let s = &doc.sentences[index];
+            if s.paragraph > last {
+                break;
+            }
             let Some(rect) = self.sentence_rect(doc, index, origin) else {
                 continue;
             };
@@ -356,9 +412,9 @@ impl Reader {
                 ui.scope_id().with(("sentence", index)),
                 Sense::hover(),
             );
-            let text = doc.slice(&s.range).to_owned();
             let current = index == self.position.sentence;
-            response.widget_info(|| WidgetInfo::selected(Role::Label, true, current, &text));
+            let text = doc.slice(&s.range);
+            response.widget_info(|| WidgetInfo::selected(Role::Label, true, current, text));
         }
     }
 
@@ -391,6 +447,7 @@ impl Reader {
         let word_text = doc.slice(&doc.tokens[word].range).to_owned();
         let sentence = doc.sentence_text(self.position.sentence).to_owned();
         let mut close = false;
+        let mut jump = None;
         egui::Area::new(Id::unique("word-details"))
             .fixed_pos(pos)
             .pivot(pivot)
@@ -413,7 +470,7 @@ impl Reader {
                             false,
                         );
                     });
-                    word_facts_ui(ui, analysis, word, ts, base, palette);
+                    jump = word_facts_ui(ui, doc, analysis, word, ts, base, palette);
                     ui.separator();
                     ui.label(format!(
                         "Sentence {} of {}",
@@ -431,6 +488,10 @@ impl Reader {
             });
         if close {
             self.details_open = false;
+        }
+        if let Some(t) = jump {
+            self.position.go_to_token(doc, t);
+            self.follow = true;
         }
     }
 
@@ -458,17 +519,35 @@ impl Reader {
 
 /// What the analysis knows of a word: its lemma (vocalized), gloss, transliteration, root,
 /// part of speech and frequency; or that the lexicon does not know it.
+/// Returns the token of another occurrence when the user asks to go there.
 fn word_facts_ui(
     ui: &mut Ui,
+    doc: &Document,
     analysis: &Analysis,
     token: usize,
     ts: &mut Typesetter,
     base: TextStyle,
     palette: &Palette,
-) {
+) -> Option<usize> {
+    if let Some(e) = doc
+        .tokens
+        .get(token)
+        .and_then(|t| analysis.entity_at(t.range.end.saturating_sub(1)))
+    {
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                palette.entity(e.kind),
+                format!(
+                    "{} ({})",
+                    e.name_en,
+                    super::theme::entity_kind_label(e.kind)
+                ),
+            );
+        });
+    }
     let Some(entry) = analysis.entry_of_token(token) else {
         ui.weak("Not in the lexicon: no lemma or gloss is known for this word.");
-        return;
+        return None;
     };
     ui.horizontal(|ui| {
         ui.label("Lemma");
@@ -482,7 +561,14 @@ fn word_facts_ui(
     });
     egui::Grid::new("word-facts").num_columns(2).show(ui, |ui| {
         ui.label("Meaning");
-        ui.strong(&entry.gloss_en);
+        // Glosses may quote Arabic phrases ("بسبب: because of"): drawn with bidi, not by egui.
+        ts.mixed_label(
+            ui,
+            &entry.gloss_en,
+            TextStyle::new(base.font, 15.0).bold(),
+            palette.text,
+            true,
+        );
         ui.end_row();
         ui.label("Transliteration");
         ui.label(egui::RichText::new(&entry.translit).italics());
@@ -509,6 +595,29 @@ fn word_facts_ui(
         ));
         ui.end_row();
     });
+    let occurrences = &entry.occurrences;
+    let at = occurrences.iter().position(|&t| t == token)?;
+    let mut jump = None;
+    if occurrences.len() > 1 {
+        ui.horizontal(|ui| {
+            let previous = at.checked_sub(1).and_then(|i| occurrences.get(i).copied());
+            if ui
+                .add_enabled(previous.is_some(), egui::Button::new("Previous occurrence"))
+                .clicked()
+            {
+                jump = previous;
+            }
+            ui.label(format!("{} of {}", at + 1, occurrences.len()));
+            let next = occurrences.get(at + 1).copied();
+            if ui
+                .add_enabled(next.is_some(), egui::Button::new("Next occurrence"))
+                .clicked()
+            {
+                jump = next;
+            }
+        });
+    }
+    jump
 }
 
 fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {
