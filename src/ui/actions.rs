@@ -127,7 +127,7 @@ impl Action {
             Self::TintNames => vec![key(Key::N)],
             Self::Open => vec![ctrl(Key::O)],
             Self::Quit => vec![ctrl(Key::Q)],
-            Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark), key(Key::F1)],
+            Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
         }
     }
 
