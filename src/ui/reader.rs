@@ -585,7 +585,7 @@ fn word_facts_ui(
             ui.end_row();
         }
         ui.label("Part of speech");
-        ui.label(entry.pos.as_str());
+        ui.label(entry.pos.as_str().replace('_', " "));
         ui.end_row();
         ui.label("In this text");
         ui.label(format!(
