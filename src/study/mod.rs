@@ -3,6 +3,7 @@
 pub mod deck;
 pub mod progress;
 pub mod schedule;
+pub mod session;
 pub mod vocabulary;
 
 pub use deck::{Card, DeckFilter, Example, Names, Order, parts_of_speech, word_key};
@@ -11,4 +12,5 @@ pub use progress::{
     apply_saved_edits, document_key,
 };
 pub use schedule::{Rating, Review, Schedule};
+pub use session::{Opened, Session};
 pub use vocabulary::deck_from_analysis;

@@ -1,0 +1,304 @@
+//! One document being studied: its deck, the learner's progress, which card each word of the text belongs to, and saving.
+
+use std::collections::HashMap;
+
+use super::deck::{Card, word_key};
+use super::progress::{Edit, Progress, ProgressError, ProgressStore, Status, document_key};
+use super::schedule::Rating;
+use super::vocabulary::{NAME_POS, deck_from_analysis};
+use crate::analysis::entities::MentionVia;
+use crate::analysis::{Analysis, Document, EntityKind};
+
+/// The deck and saved progress of the open document. Every change marks it unsaved; the app
+/// calls [`Session::save_if_changed`] after each frame and on exit.
+pub struct Session {
+    store: Option<ProgressStore>,
+    key: String,
+    pub progress: Progress,
+    /// The cards as the lexicon makes them, before the teacher's edits.
+    lexicon_cards: Vec<Card>,
+    /// The cards with the teacher's edits applied: what is shown and exported.
+    cards: Vec<Card>,
+    /// For each token of the document, the card of its word (none for punctuation, numbers
+    /// and words the lexicon does not know).
+    card_of_token: Vec<Option<usize>>,
+    by_key: HashMap<String, usize>,
+    /// The status of each card, kept in step with `progress` (the reader asks per word).
+    statuses: Vec<Status>,
+    unsaved: bool,
+}
+
+/// A session as it was opened, with a message for the user when saved progress was unusable.
+pub struct Opened {
+    pub session: Session,
+    pub problem: Option<String>,
+}
+
+impl Session {
+    /// Opens the document's deck and its saved progress from `store` (`None`: nothing is
+    /// loaded or saved, e.g. when the platform has no data folder).
+    #[must_use]
+    pub fn open(store: Option<ProgressStore>, doc: &Document, analysis: &Analysis) -> Opened {
+        let key = document_key(&doc.text);
+        let (mut progress, problem) = match &store {
+            Some(store) => {
+                let loaded = store.load(&key);
+                (loaded.progress, loaded.problem)
+            }
+            None => (Progress::default(), None),
+        };
+        progress.source.clone_from(&doc.source);
+        let lexicon_cards = deck_from_analysis(doc, analysis);
+        let by_key: HashMap<String, usize> = lexicon_cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key(), i))
+            .collect();
+        let card_of_token = cards_of_tokens(doc, analysis, &by_key);
+        let mut session = Self {
+            store,
+            key,
+            progress,
+            cards: lexicon_cards.clone(),
+            lexicon_cards,
+            card_of_token,
+            by_key,
+            statuses: Vec::new(),
+            unsaved: false,
+        };
+        session.refresh();
+        Opened { session, problem }
+    }
+
+    /// The deck, with the teacher's edits.
+    #[must_use]
+    pub fn cards(&self) -> &[Card] {
+        &self.cards
+    }
+
+    /// The index of the card with `key`.
+    #[must_use]
+    pub fn card_index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The card of token `token`'s word, if it has one.
+    #[must_use]
+    pub fn card_of_token(&self, token: usize) -> Option<usize> {
+        self.card_of_token.get(token).copied().flatten()
+    }
+
+    /// The status of token `token`'s word, if it has a card.
+    #[must_use]
+    pub fn status_of_token(&self, token: usize) -> Option<Status> {
+        self.statuses.get(self.card_of_token(token)?).copied()
+    }
+
+    /// The status of card `card`.
+    #[must_use]
+    pub fn status_of_card(&self, card: usize) -> Status {
+        self.statuses.get(card).copied().unwrap_or_default()
+    }
+
+    /// The lexicon's gloss of card `card`, before any edit.
+    #[must_use]
+    pub fn lexicon_gloss(&self, card: usize) -> &str {
+        self.lexicon_cards
+            .get(card)
+            .map_or("", |c| c.gloss.as_str())
+    }
+
+    /// The indices of the cards the saved filter keeps, in its order.
+    #[must_use]
+    pub fn filtered(&self) -> Vec<usize> {
+        self.progress
+            .settings
+            .filter
+            .apply(&self.cards, &self.progress)
+    }
+
+    pub fn set_status(&mut self, key: &str, status: Status) {
+        if self.progress.status(key) != status {
+            self.progress.set_status(key, status);
+            self.changed();
+        }
+    }
+
+    /// Records an answer at `now` (Unix seconds).
+    pub fn rate(&mut self, key: &str, rating: Rating, now: u64) {
+        self.progress.rate(key, rating, now);
+        self.changed();
+    }
+
+    /// Sets the teacher's edit of `key`; a gloss equal to the lexicon's, or empty, is no edit.
+    pub fn set_edit(&mut self, key: &str, mut edit: Edit) {
+        if let Some(i) = self.card_index(key) {
+            let lexicon = self.lexicon_gloss(i);
+            if edit
+                .gloss
+                .as_deref()
+                .is_some_and(|g| g.trim().is_empty() || g.trim() == lexicon)
+            {
+                edit.gloss = None;
+            }
+        }
+        edit.gloss = edit.gloss.map(|g| g.trim().to_owned());
+        edit.note = edit.note.trim().to_owned();
+        if self.progress.edit(key).cloned().unwrap_or_default() != edit {
+            self.progress.set_edit(key, edit);
+            self.changed();
+        }
+    }
+
+    /// Marks the settings (filter, current card, …) as changed, after the caller changed them.
+    pub fn settings_changed(&mut self) {
+        self.unsaved = true;
+    }
+
+    /// Whether there are changes not yet saved.
+    #[must_use]
+    pub fn is_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Saves when something changed since the last save. On failure the progress stays in
+    /// memory, is still unsaved, and the next change (or closing) tries again.
+    ///
+    /// # Errors
+    /// Why the file could not be written.
+    pub fn save_if_changed(&mut self) -> Result<(), ProgressError> {
+        if !self.unsaved {
+            return Ok(());
+        }
+        self.save()
+    }
+
+    /// Saves now.
+    ///
+    /// # Errors
+    /// Why the file could not be written.
+    pub fn save(&mut self) -> Result<(), ProgressError> {
+        let Some(store) = &self.store else {
+            self.unsaved = false;
+            return Ok(());
+        };
+        // Cleared first: a failure is reported once, not on every frame until the next change.
+        self.unsaved = false;
+        store.save(&self.key, &self.progress)
+    }
+
+    fn changed(&mut self) {
+        self.unsaved = true;
+        self.refresh();
+    }
+
+    /// Recomputes what depends on the progress: the cards with edits, and the statuses.
+    fn refresh(&mut self) {
+        self.cards.clone_from(&self.lexicon_cards);
+        self.progress.apply_edits(&mut self.cards);
+        self.statuses = self
+            .cards
+            .iter()
+            .map(|c| self.progress.status(&c.key()))
+            .collect();
+    }
+}
+
+/// Which card each token belongs to: its lexicon entry's card, else the card of the name
+/// (person, state, place) it is part of.
+fn cards_of_tokens(
+    doc: &Document,
+    analysis: &Analysis,
+    by_key: &HashMap<String, usize>,
+) -> Vec<Option<usize>> {
+    let mut cards: Vec<Option<usize>> = (0..doc.tokens.len())
+        .map(|t| {
+            let entry = analysis.entry_of_token(t)?;
+            by_key
+                .get(&word_key(&entry.lemma, entry.pos.as_str()))
+                .copied()
+        })
+        .collect();
+    for entity in &analysis.entities {
+        if !matches!(
+            entity.kind,
+            EntityKind::Person | EntityKind::State | EntityKind::Place
+        ) {
+            continue;
+        }
+        let Some(&card) = by_key.get(&word_key(&entity.name_ar, NAME_POS)) else {
+            continue;
+        };
+        for mention in entity.mentions.iter().filter(|m| m.via == MentionVia::Name) {
+            for t in mention.tokens.clone() {
+                if let Some(slot @ None) = cards.get_mut(t) {
+                    *slot = Some(card);
+                }
+            }
+        }
+    }
+    cards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    fn token_of(doc: &Document, word: &str) -> usize {
+        doc.tokens
+            .iter()
+            .position(|t| doc.slice(&t.range) == word)
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn words_and_names_of_the_text_find_their_cards() {
+        let doc = Document::bundled();
+        let analysis = analyze(&doc);
+        let session = Session::open(None, &doc, &analysis).session;
+        let summit = session
+            .card_of_token(token_of(&doc, "قمة"))
+            .map(|c| session.cards()[c].key());
+        assert_eq!(summit.as_deref(), Some("قمة/noun"));
+        let putin = session
+            .card_of_token(token_of(&doc, "بوتين"))
+            .map(|c| session.cards()[c].gloss.clone());
+        assert_eq!(putin.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(session.card_of_token(token_of(&doc, "،")), None);
+    }
+
+    #[test]
+    fn statuses_and_edits_show_at_once() {
+        let doc = Document::bundled();
+        let analysis = analyze(&doc);
+        let mut session = Session::open(None, &doc, &analysis).session;
+        let token = token_of(&doc, "قمة");
+        assert_eq!(session.status_of_token(token), Some(Status::New));
+        session.set_status("قمة/noun", Status::Learning);
+        assert_eq!(session.status_of_token(token), Some(Status::Learning));
+        assert!(session.is_unsaved());
+
+        let i = session.card_index("قمة/noun").unwrap_or_default();
+        let lexicon = session.lexicon_gloss(i).to_owned();
+        session.set_edit(
+            "قمة/noun",
+            Edit {
+                gloss: Some(" top meeting ".into()),
+                note: "plural قمم".into(),
+            },
+        );
+        assert_eq!(session.cards()[i].gloss, "top meeting");
+        assert_eq!(session.cards()[i].note, "plural قمم");
+        // Back to the lexicon's gloss: no edit of the gloss is kept.
+        session.set_edit(
+            "قمة/noun",
+            Edit {
+                gloss: Some(lexicon.clone()),
+                note: String::new(),
+            },
+        );
+        assert_eq!(session.cards()[i].gloss, lexicon);
+        assert!(session.progress.edit("قمة/noun").is_none());
+    }
+}
