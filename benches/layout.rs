@@ -75,7 +75,7 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     // The reader: the article through cosmic-text and the glyph atlas.
     let ctx = Context::default();
-    let mut app = DarsApp::new(Settings::default(), None);
+    let mut app = DarsApp::with_store(Settings::default(), None, None);
     for _ in 0..3 {
         frame(&ctx, raw_input(vec![]), |ui| app.ui(ui));
     }
@@ -105,7 +105,7 @@ fn frames(c: &mut Criterion) {
         .text
         .repeat(1_048_576 / Document::bundled().text.len() + 1);
     let big_ctx = Context::default();
-    let mut big_app = DarsApp::new(Settings::default(), None);
+    let mut big_app = DarsApp::with_store(Settings::default(), None, None);
     big_app.doc = Document::new("1 MB", big);
     big_app.reader.invalidate();
     for _ in 0..3 {

@@ -8,7 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
 fn harness() -> Harness<'static, DarsApp> {
-    let app = DarsApp::new(Settings::default(), None);
+    // No saved progress: what a user saved must not move the reader in a test.
+    let app = DarsApp::with_store(Settings::default(), None, None);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 700.0))
         .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app);

@@ -2,6 +2,27 @@
 
 use egui::{Event, Key, Modifiers};
 
+use crate::study::{Rating, Status};
+
+/// The panel the keys act on: the same key can mean one thing in the reader and another on
+/// the cards (`1` sets the word's status in one, rates the card in the other).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Panel {
+    #[default]
+    Reader,
+    Cards,
+}
+
+impl Panel {
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reader => "Reader",
+            Self::Cards => "Cards",
+        }
+    }
+}
+
 /// Something the user can do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -24,6 +45,17 @@ pub enum Action {
     Open,
     Shortcuts,
     Quit,
+    ShowReader,
+    ShowCards,
+    Export,
+    StatusTints,
+    /// The current word's status (reader).
+    SetStatus(Status),
+    FlipCard,
+    NextCard,
+    PreviousCard,
+    /// Rates the current card and moves on (cards).
+    Rate(Rating),
 }
 
 /// A key with the modifiers it needs. Keys are matched by their physical position too,
@@ -58,7 +90,10 @@ const fn shift(key: Key) -> Binding {
 }
 
 impl Action {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 34] = [
+        Self::ShowReader,
+        Self::ShowCards,
+        Self::Export,
         Self::NextSentence,
         Self::PreviousSentence,
         Self::FirstSentence,
@@ -76,9 +111,42 @@ impl Action {
         Self::SwitchTheme,
         Self::TintNames,
         Self::Open,
+        Self::StatusTints,
         Self::Shortcuts,
         Self::Quit,
+        Self::SetStatus(Status::New),
+        Self::SetStatus(Status::Learning),
+        Self::SetStatus(Status::Known),
+        Self::SetStatus(Status::Ignored),
+        Self::FlipCard,
+        Self::NextCard,
+        Self::PreviousCard,
+        Self::Rate(Rating::Again),
+        Self::Rate(Rating::Hard),
+        Self::Rate(Rating::Good),
+        Self::Rate(Rating::Easy),
     ];
+
+    /// The panel this action belongs to; `None` for actions that work everywhere.
+    #[must_use]
+    pub fn panel(self) -> Option<Panel> {
+        match self {
+            Self::NextSentence
+            | Self::PreviousSentence
+            | Self::FirstSentence
+            | Self::LastSentence
+            | Self::NextWord
+            | Self::PreviousWord
+            | Self::WordDetails
+            | Self::Translation
+            | Self::CopySentence
+            | Self::SetStatus(_) => Some(Panel::Reader),
+            Self::FlipCard | Self::NextCard | Self::PreviousCard | Self::Rate(_) => {
+                Some(Panel::Cards)
+            }
+            _ => None,
+        }
+    }
 
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -101,11 +169,26 @@ impl Action {
             Self::TintNames => "Colour names of people, states and places by kind (on / off)",
             Self::Open => "Open a text file…",
             Self::Shortcuts => "Show keyboard shortcuts",
-            Self::Quit => "Quit (settings and window size are saved)",
+            Self::Quit => "Quit (settings, window size and progress are saved)",
+            Self::ShowReader => "Reader: keys act on the text",
+            Self::ShowCards => "Cards: show them, keys act on them (again: hide them)",
+            Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
+            Self::StatusTints => "Tint words by status (new: blue, learning: amber)",
+            Self::SetStatus(Status::New) => "Mark the current word new",
+            Self::SetStatus(Status::Learning) => "Mark the current word learning",
+            Self::SetStatus(Status::Known) => "Mark the current word known",
+            Self::SetStatus(Status::Ignored) => "Mark the current word ignored",
+            Self::FlipCard => "Flip the card",
+            Self::NextCard => "Next card (leftwards, like the Arabic text)",
+            Self::PreviousCard => "Previous card",
+            Self::Rate(Rating::Again) => "Again: forgotten, show it again soon; next card",
+            Self::Rate(Rating::Hard) => "Hard: remembered with effort; next card",
+            Self::Rate(Rating::Good) => "Good: remembered; next card",
+            Self::Rate(Rating::Easy) => "Easy: remembered at once; next card",
         }
     }
 
-    /// The default keys. `←` is the next word: Arabic reads leftwards.
+    /// The default keys. `←` is the next word, and the next card: Arabic reads leftwards.
     #[must_use]
     pub fn bindings(self) -> Vec<Binding> {
         match self {
@@ -128,6 +211,15 @@ impl Action {
             Self::Open => vec![ctrl(Key::O)],
             Self::Quit => vec![ctrl(Key::Q)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
+            Self::ShowReader => vec![key(Key::F1)],
+            Self::ShowCards => vec![key(Key::F3)],
+            Self::Export => vec![ctrl(Key::E)],
+            Self::StatusTints => vec![key(Key::S)],
+            Self::SetStatus(status) => vec![key(number_key(status as usize))],
+            Self::FlipCard => vec![key(Key::Space)],
+            Self::NextCard => vec![key(Key::ArrowLeft)],
+            Self::PreviousCard => vec![key(Key::ArrowRight)],
+            Self::Rate(rating) => vec![key(number_key(rating as usize))],
         }
     }
 
@@ -149,6 +241,7 @@ impl Action {
                     Key::Minus => "-".to_owned(),
                     Key::Num0 => "0".to_owned(),
                     Key::Questionmark => "?".to_owned(),
+                    Key::Space => "Space".to_owned(),
                     other => other.name().to_owned(),
                 };
                 let name = if b.key.name().len() == 1 {
@@ -166,6 +259,11 @@ impl Action {
         names.join("  ")
     }
 
+    /// Whether the action may run while `active` has the keys.
+    fn acts_in(self, active: Panel) -> bool {
+        self.panel().is_none_or(|p| p == active)
+    }
+
     fn matches(self, key: Key, physical: Option<Key>, modifiers: Modifiers) -> bool {
         self.bindings().into_iter().any(|b| {
             let same_key = b.key == key || physical == Some(b.key);
@@ -177,9 +275,23 @@ impl Action {
     }
 }
 
-/// Takes the key presses (and copy requests) that are shortcuts out of this frame's input,
-/// so no other widget acts on them too, and returns their actions in order.
-pub fn take_actions(ctx: &egui::Context) -> Vec<Action> {
+/// `1`–`4` for the first to fourth status or rating.
+fn number_key(index: usize) -> Key {
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4][index.min(3)]
+}
+
+/// Whether a key press may go to a text field being typed in instead of being a shortcut:
+/// plain keys do; `Ctrl` shortcuts, function keys and `Esc` stay shortcuts.
+fn is_typing(key: Key, modifiers: Modifiers) -> bool {
+    let function_key = matches!(key, Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::Escape);
+    !(modifiers.command || modifiers.ctrl || function_key)
+}
+
+/// Takes the key presses (and copy requests) that are shortcuts for the `active` panel out
+/// of this frame's input, so no other widget acts on them too, and returns their actions in
+/// order. While a text field has the focus, plain keys are left to it.
+pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
+    let typing = ctx.text_edit_focused();
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
         input.events.retain(|event| match event {
@@ -189,10 +301,10 @@ pub fn take_actions(ctx: &egui::Context) -> Vec<Action> {
                 pressed: true,
                 modifiers,
                 ..
-            } => {
+            } if !(typing && is_typing(*key, *modifiers)) => {
                 match Action::ALL
                     .iter()
-                    .find(|a| a.matches(*key, *physical_key, *modifiers))
+                    .find(|a| a.acts_in(active) && a.matches(*key, *physical_key, *modifiers))
                 {
                     Some(action) => {
                         actions.push(*action);
@@ -201,7 +313,7 @@ pub fn take_actions(ctx: &egui::Context) -> Vec<Action> {
                     None => true,
                 }
             }
-            Event::Copy => {
+            Event::Copy if !typing && active == Panel::Reader => {
                 actions.push(Action::CopySentence);
                 false
             }
@@ -230,6 +342,28 @@ mod tests {
         ));
         assert!(Action::ZoomIn.matches(Key::Equals, Some(Key::Equals), Modifiers::COMMAND));
         assert!(!Action::ZoomIn.matches(Key::Equals, Some(Key::Equals), none));
+    }
+
+    #[test]
+    fn the_same_key_means_one_thing_per_panel() {
+        let found = |key: Key, panel: Panel| {
+            Action::ALL
+                .into_iter()
+                .find(|a| a.acts_in(panel) && a.matches(key, Some(key), Modifiers::NONE))
+        };
+        assert_eq!(
+            found(Key::Num2, Panel::Reader),
+            Some(Action::SetStatus(Status::Learning))
+        );
+        assert_eq!(
+            found(Key::Num2, Panel::Cards),
+            Some(Action::Rate(Rating::Hard))
+        );
+        assert_eq!(found(Key::ArrowLeft, Panel::Reader), Some(Action::NextWord));
+        assert_eq!(found(Key::ArrowLeft, Panel::Cards), Some(Action::NextCard));
+        assert_eq!(found(Key::Space, Panel::Reader), None);
+        assert_eq!(found(Key::F3, Panel::Reader), Some(Action::ShowCards));
+        assert_eq!(found(Key::F1, Panel::Cards), Some(Action::ShowReader));
     }
 
     #[test]

@@ -1,20 +1,27 @@
-//! The app: one document, the reader panel, menus, messages and the shortcut overlay.
+//! The app: one document, the reader and cards panels, menus, messages and the shortcut overlay.
 
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, Context, RichText};
 use serde::{Deserialize, Serialize};
 
-use super::actions::{Action, take_actions};
+mod study;
+
+use super::actions::{Action, Panel, take_actions};
+use super::cards::{CardsCommand, CardsPanel};
+use super::export_dialog::ExportDialog;
 use super::reader::Reader;
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, analyze, load_text, text_from_bytes};
 use crate::render::{FontChoice, TextStyle, Typesetter};
+use crate::study::{ProgressStore, Session, Status};
 
 pub const SETTINGS_KEY: &str = "dars-settings";
 pub const DEFAULT_TEXT_SIZE: f32 = 22.0;
 const MIN_TEXT_SIZE: f32 = 12.0;
 const MAX_TEXT_SIZE: f32 = 64.0;
+/// Below this width the cards take the reader's place instead of sitting beside it.
+const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 
 /// What is remembered between runs (the window's size is remembered by eframe).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +32,8 @@ pub struct Settings {
     pub dark: bool,
     /// Names of people, states and places are coloured by kind.
     pub tint_entities: bool,
+    /// Words of the text are tinted by status (new, learning).
+    pub status_tints: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +43,7 @@ impl Default for Settings {
             text_size: DEFAULT_TEXT_SIZE,
             dark: false,
             tint_entities: true,
+            status_tints: true,
         }
     }
 }
@@ -51,28 +61,63 @@ pub struct DarsApp {
     /// Lemmas, glosses and translations, computed once per document.
     pub analysis: Analysis,
     pub reader: Reader,
+    /// The deck and the learner's saved progress for this document.
+    pub session: Session,
+    pub cards: CardsPanel,
+    pub cards_open: bool,
+    /// The panel the keys act on.
+    pub active: Panel,
+    pub export: ExportDialog,
     pub message: Option<Message>,
     pub show_shortcuts: bool,
+    /// Where progress is saved; `None` when the platform has no data folder.
+    store: Option<ProgressStore>,
     typesetter: Typesetter,
     applied_dark: Option<bool>,
 }
 
 impl DarsApp {
     /// The app on `file`, or on the bundled article when there is none or it cannot be read
-    /// (the message then says why).
+    /// (the message then says why). Progress is saved in the platform's data folder, or in
+    /// `$DARS_DATA_DIR`.
     pub fn new(settings: Settings, file: Option<PathBuf>) -> Self {
+        match ProgressStore::platform() {
+            Ok(store) => Self::with_store(settings, file, Some(store)),
+            Err(e) => {
+                let mut app = Self::with_store(settings, file, None);
+                app.error(e.to_string());
+                app
+            }
+        }
+    }
+
+    /// The app with progress saved in `store` (`None`: not saved at all).
+    pub fn with_store(
+        settings: Settings,
+        file: Option<PathBuf>,
+        store: Option<ProgressStore>,
+    ) -> Self {
+        let doc = Document::bundled();
+        let analysis = analyze(&doc);
         let mut app = Self {
             settings: sanitized(settings),
-            analysis: analyze(&Document::bundled()),
-            doc: Document::bundled(),
+            session: Session::open(None, &doc, &analysis).session,
+            analysis,
+            doc,
             reader: Reader::default(),
+            cards: CardsPanel::default(),
+            cards_open: false,
+            active: Panel::Reader,
+            export: ExportDialog::default(),
             message: None,
             show_shortcuts: false,
+            store,
             typesetter: Typesetter::default(),
             applied_dark: None,
         };
-        if let Some(path) = file {
-            app.open_path(&path);
+        match file {
+            Some(path) => app.open_path(&path),
+            None => app.open_session(),
         }
         app
     }
@@ -94,10 +139,40 @@ impl DarsApp {
     }
 
     fn set_document(&mut self, doc: Document) {
+        self.save_progress();
         self.analysis = analyze(&doc);
         self.doc = doc;
         self.reader = Reader::default();
+        self.cards = CardsPanel::default();
         self.message = None;
+        self.open_session();
+    }
+
+    /// Loads the document's saved progress, and puts the reader back where it was.
+    fn open_session(&mut self) {
+        let opened = Session::open(self.store.clone(), &self.doc, &self.analysis);
+        self.session = opened.session;
+        if let Some(problem) = opened.problem {
+            self.error(problem);
+        }
+        let sentence = self.session.progress.settings.sentence;
+        if sentence > 0 {
+            self.reader.position.go_to_sentence(&self.doc, sentence);
+            self.reader.follow_current();
+        }
+    }
+
+    /// Saves progress if it changed; a failure is said in the message bar, and the progress
+    /// stays in memory for the next try.
+    pub fn save_progress(&mut self) {
+        let sentence = self.reader.position.sentence;
+        if self.session.progress.settings.sentence != sentence {
+            self.session.progress.settings.sentence = sentence;
+            self.session.settings_changed();
+        }
+        if let Err(e) = self.session.save_if_changed() {
+            self.error(e.to_string());
+        }
     }
 
     fn error(&mut self, text: String) {
@@ -105,6 +180,20 @@ impl DarsApp {
             text,
             is_error: true,
         });
+    }
+
+    fn info(&mut self, text: String) {
+        self.message = Some(Message {
+            text,
+            is_error: false,
+        });
+    }
+
+    /// The status key of the reader's current word, when it has a card.
+    fn current_word_card(&self) -> Option<String> {
+        let word = self.reader.position.word?;
+        let card = self.session.card_of_token(word)?;
+        Some(self.session.cards()[card].key())
     }
 
     fn text_style(&self) -> TextStyle {
@@ -153,6 +242,36 @@ impl DarsApp {
             Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::Translation => self.reader.show_translation = !self.reader.show_translation,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::ShowReader => self.active = Panel::Reader,
+            Action::ShowCards => {
+                if self.cards_open && self.active == Panel::Cards {
+                    self.cards_open = false;
+                    self.active = Panel::Reader;
+                } else {
+                    self.cards_open = true;
+                    self.active = Panel::Cards;
+                }
+            }
+            Action::Export => self.export.open = true,
+            Action::StatusTints => self.settings.status_tints = !self.settings.status_tints,
+            Action::SetStatus(status) => match self.current_word_card() {
+                Some(key) => self.session.set_status(&key, status),
+                None if self.reader.position.word.is_none() => {
+                    self.info(
+                        "Choose a word first (← or a click), then 1–4 sets its status.".to_owned(),
+                    );
+                }
+                None => self.info(
+                    "This word has no card (the lexicon does not know it), so no status."
+                        .to_owned(),
+                ),
+            },
+            Action::FlipCard => self.cards.flip(),
+            Action::NextCard => self.cards.step(&mut self.session, true),
+            Action::PreviousCard => self.cards.step(&mut self.session, false),
+            Action::Rate(rating) => self
+                .cards
+                .rate(&mut self.session, rating, study::unix_now()),
         }
         if matches!(
             action,
@@ -194,7 +313,7 @@ impl DarsApp {
         }
         self.typesetter.begin_frame(ctx);
         self.dropped_files_ui(ctx);
-        for action in take_actions(ctx) {
+        for action in take_actions(ctx, self.active) {
             self.apply(ctx, action);
         }
         let mut clicked = None;
@@ -203,28 +322,76 @@ impl DarsApp {
         });
         self.message_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        let palette = Palette::new(self.settings.dark);
-        let style = self.text_style();
-        self.reader.tint_entities = self.settings.tint_entities;
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.settings.tint_entities {
-                legend_ui(ui, &palette);
+        let side_by_side = ui.available_width() >= SIDE_BY_SIDE_WIDTH;
+        let mut commands = Vec::new();
+        let mut cards_rect = None;
+        if self.cards_open && side_by_side {
+            let max = ui.available_width() * 0.55;
+            let panel = egui::Panel::right("cards")
+                .default_size(440.0)
+                .min_size(340.0)
+                .max_size(max)
+                .show(ui, |ui| self.cards_panel_ui(ui));
+            cards_rect = Some(panel.response.rect);
+            commands = panel.inner;
+        }
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            if self.cards_open && !side_by_side && self.active == Panel::Cards {
+                self.cards_panel_ui(ui)
+            } else {
+                self.reader_panel_ui(ui, &mut clicked);
+                Vec::new()
             }
-            self.reader.ui(
-                ui,
-                &self.doc,
-                &self.analysis,
-                &mut self.typesetter,
-                style,
-                &palette,
-            );
         });
+        commands.extend(central.inner);
+        self.activate_on_click(ctx, cards_rect, central.response.rect, side_by_side);
         if self.show_shortcuts {
             self.shortcuts_ui(ctx);
+        }
+        self.export_dialog_ui(ctx);
+        for command in commands {
+            self.apply_cards_command(ctx, command, side_by_side);
         }
         if let Some(action) = clicked {
             self.apply(ctx, action);
         }
+        if self.session.is_unsaved() {
+            self.save_progress();
+        }
+    }
+
+    fn reader_panel_ui(&mut self, ui: &mut egui::Ui, clicked: &mut Option<Action>) {
+        let palette = Palette::new(self.settings.dark);
+        let style = self.text_style();
+        self.reader.tint_entities = self.settings.tint_entities;
+        if self.settings.tint_entities || self.settings.status_tints {
+            legend_ui(ui, &palette, &self.settings);
+        }
+        if let Some(action) = self.reader.ui(
+            ui,
+            &self.doc,
+            &self.analysis,
+            &self.session,
+            self.settings.status_tints,
+            &mut self.typesetter,
+            style,
+            &palette,
+        ) {
+            *clicked = Some(action);
+        }
+    }
+
+    fn cards_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<CardsCommand> {
+        let palette = Palette::new(self.settings.dark);
+        let style = self.text_style();
+        self.cards.ui(
+            ui,
+            &mut self.session,
+            &mut self.typesetter,
+            style,
+            &palette,
+            self.active == Panel::Cards,
+        )
     }
 
     fn menus_ui(&self, ui: &mut egui::Ui, clicked: &mut Option<Action>) {
@@ -239,6 +406,7 @@ impl DarsApp {
         };
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, "Open…");
+            item(ui, Action::Export, "Export cards…");
             item(ui, Action::CopySentence, "Copy sentence");
             ui.separator();
             item(ui, Action::Quit, "Quit");
@@ -256,8 +424,48 @@ impl DarsApp {
             ] {
                 item(ui, a, a.label());
             }
+            ui.separator();
+            for status in crate::study::Status::ALL {
+                let a = Action::SetStatus(status);
+                item(ui, a, a.label());
+            }
+        });
+        ui.menu_button("Cards", |ui| {
+            for a in [
+                Action::ShowCards,
+                Action::FlipCard,
+                Action::NextCard,
+                Action::PreviousCard,
+            ] {
+                item(ui, a, a.label());
+            }
+            ui.separator();
+            for rating in crate::study::Rating::ALL {
+                let a = Action::Rate(rating);
+                item(ui, a, a.label());
+            }
         });
         ui.menu_button("View", |ui| {
+            item(ui, Action::ShowReader, "Reader (keys act on the text)");
+            item(
+                ui,
+                Action::ShowCards,
+                if self.cards_open {
+                    "Hide the cards"
+                } else {
+                    "Cards"
+                },
+            );
+            item(
+                ui,
+                Action::StatusTints,
+                if self.settings.status_tints {
+                    "Stop tinting words by status"
+                } else {
+                    "Tint words by status"
+                },
+            );
+            ui.separator();
             item(ui, Action::ZoomIn, "Larger text");
             item(ui, Action::ZoomOut, "Smaller text");
             item(ui, Action::ZoomReset, "Default text size");
@@ -328,6 +536,8 @@ impl DarsApp {
                 self.settings.text_size
             ));
             ui.separator();
+            ui.label(format!("Keys: {}", self.active.label()));
+            ui.separator();
             ui.weak("Press ? for shortcuts");
         });
     }
@@ -339,14 +549,23 @@ impl DarsApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
+                let groups = [
+                    ("Everywhere", None),
+                    ("Reader (F1)", Some(Panel::Reader)),
+                    ("Cards (F3)", Some(Panel::Cards)),
+                ];
                 egui::Grid::new("shortcuts")
                     .striped(true)
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for action in Action::ALL {
-                            ui.monospace(action.keys_text());
-                            ui.label(action.label());
+                        for (title, panel) in groups {
+                            ui.strong(title);
                             ui.end_row();
+                            for action in Action::ALL.into_iter().filter(|a| a.panel() == panel) {
+                                ui.monospace(action.keys_text());
+                                ui.label(action.label());
+                                ui.end_row();
+                            }
                         }
                     });
                 ui.weak("Keys work with any keyboard layout, Arabic included.");
@@ -373,13 +592,27 @@ impl DarsApp {
 }
 
 /// Which colour stands for which kind of name.
-fn legend_ui(ui: &mut egui::Ui, palette: &Palette) {
-    ui.horizontal(|ui| {
-        ui.weak("Names:");
-        for kind in super::theme::ENTITY_KINDS {
-            ui.colored_label(palette.entity(kind), super::theme::entity_kind_label(kind));
+fn legend_ui(ui: &mut egui::Ui, palette: &Palette, settings: &Settings) {
+    ui.horizontal_wrapped(|ui| {
+        if settings.tint_entities {
+            ui.weak("Names:");
+            for kind in super::theme::ENTITY_KINDS {
+                ui.colored_label(palette.entity(kind), super::theme::entity_kind_label(kind));
+            }
+            ui.weak(format!("({} hides)", Action::TintNames.keys_text()));
         }
-        ui.weak(format!("({} hides)", Action::TintNames.keys_text()));
+        if settings.status_tints {
+            ui.separator();
+            ui.weak("Words:");
+            for (status, fill) in [
+                (Status::New, palette.status_new),
+                (Status::Learning, palette.status_learning),
+            ] {
+                let text = RichText::new(status.label()).background_color(fill);
+                ui.label(text.color(palette.text));
+            }
+            ui.weak(format!("({} hides)", Action::StatusTints.keys_text()));
+        }
     });
 }
 
@@ -396,6 +629,25 @@ fn ui_fonts() -> egui::FontDefinitions {
             .entry(family)
             .or_default()
             .push("noto-sans".to_owned());
+    }
+    // The arrows of key names (← →) are only in egui's monospace face (Hack).
+    fonts
+        .families
+        .entry(egui::FontFamily::Proportional)
+        .or_default()
+        .push("Hack".to_owned());
+    // Text fields (a teacher's gloss quoting a word) may hold Arabic: egui shapes it but does
+    // no bidi, so this fallback is for typing only; everything shown goes through `render`.
+    let naskh = egui::FontData::from_static(FontChoice::Naskh.regular_bytes());
+    fonts
+        .font_data
+        .insert("naskh".to_owned(), std::sync::Arc::new(naskh));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("naskh".to_owned());
     }
     fonts
 }
@@ -414,5 +666,10 @@ impl eframe::App for DarsApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.save_progress();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_progress();
     }
 }

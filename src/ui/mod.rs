@@ -2,11 +2,14 @@
 
 pub mod actions;
 pub mod app;
+pub mod cards;
+pub mod deck_options;
+pub mod export_dialog;
 pub mod navigation;
 pub mod reader;
 pub mod theme;
 
-pub use actions::Action;
+pub use actions::{Action, Panel};
 pub use app::{DarsApp, Settings};
 
 use std::path::PathBuf;

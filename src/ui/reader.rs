@@ -2,11 +2,13 @@
 
 use egui::{Align, Align2, Id, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, pos2, vec2};
 
+use super::actions::Action;
 use super::navigation::Position;
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::arabic::tokenize::TokenKind;
 use crate::render::{ArabicText, Direction, GlyphMesh, Paragraph, TextStyle, Typesetter};
+use crate::study::{Session, Status};
 
 /// Below this size every paragraph is laid out at once; above it, only those near the view.
 const EAGER_LAYOUT_BYTES: usize = 256 * 1024;
@@ -75,15 +77,23 @@ impl Reader {
         self.layout_key = None;
     }
 
+    /// The panel. `session` gives the words' statuses (tints, and the popup's buttons; `None`
+    /// draws no tints). Returns the action of a button clicked in the popup.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the reader's inputs, passed once per frame"
+    )]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         doc: &Document,
         analysis: &Analysis,
+        session: &Session,
+        tints: bool,
         ts: &mut Typesetter,
         base: TextStyle,
         palette: &Palette,
-    ) {
+    ) -> Option<Action> {
         self.prepare_entity_colors(doc, analysis, palette);
         let width = (ui.available_width() - PAD_LEFT - PAD_RIGHT).max(120.0);
         self.prepare_layouts(doc, ts, base, width);
@@ -118,8 +128,9 @@ impl Reader {
                 );
                 let origin = rect.min + vec2(PAD_LEFT, 0.0);
                 self.pointer_ui(ui, &response, doc, origin);
+                let statuses = tints.then_some(session);
                 for &i in &visible {
-                    self.paint_paragraph(ui, doc, ts, i, origin, palette);
+                    self.paint_paragraph(ui, doc, statuses, ts, i, origin, palette);
                 }
                 self.sentences_a11y_ui(ui, doc, &visible, origin);
                 self.sentence_rect_on_screen =
@@ -133,10 +144,11 @@ impl Reader {
                 }
             });
         if self.details_open {
-            self.details_ui(ui, doc, analysis, ts, base, palette);
+            return self.details_ui(ui, doc, analysis, session, ts, base, palette);
         } else if self.show_translation {
             self.translation_ui(ui, analysis);
         }
+        None
     }
 
     fn prepare_layouts(
@@ -294,10 +306,15 @@ impl Reader {
         }
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "what one paragraph is painted with"
+    )]
     fn paint_paragraph(
         &mut self,
         ui: &Ui,
         doc: &Document,
+        statuses: Option<&Session>,
         ts: &mut Typesetter,
         i: usize,
         origin: Pos2,
@@ -325,6 +342,17 @@ impl Reader {
             .filter(|s| s.paragraph == i)
         {
             shown = shown.highlight(s.range.clone(), palette.sentence);
+        }
+        // Like LWT and Lute: words still to learn stand out, known and ignored ones do not.
+        if let Some(session) = statuses {
+            for t in tokens_of_paragraph(doc, i) {
+                let tint = match session.status_of_token(t) {
+                    Some(Status::New) => palette.status_new,
+                    Some(Status::Learning) => palette.status_learning,
+                    _ => continue,
+                };
+                shown = shown.highlight(doc.tokens[t].range.clone(), tint);
+            }
         }
         if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
             shown = shown.highlight(a.min(b)..a.max(b), palette.selection);
@@ -418,18 +446,24 @@ impl Reader {
         }
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the reader's inputs, passed down"
+    )]
     fn details_ui(
         &mut self,
         ui: &Ui,
         doc: &Document,
         analysis: &Analysis,
+        session: &Session,
         ts: &mut Typesetter,
         base: TextStyle,
         palette: &Palette,
-    ) {
+    ) -> Option<Action> {
         let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
-            return;
+            return None;
         };
+        let mut action = None;
         let screen = ui.ctx().content_rect();
         // Below the word when there is room, else above: never over it.
         let below = anchor.bottom() + 340.0 < screen.bottom();
@@ -471,6 +505,9 @@ impl Reader {
                         );
                     });
                     jump = word_facts_ui(ui, doc, analysis, word, ts, base, palette);
+                    if let Some(card) = session.card_of_token(word) {
+                        action = word_status_ui(ui, session.status_of_card(card));
+                    }
                     ui.separator();
                     ui.label(format!(
                         "Sentence {} of {}",
@@ -493,6 +530,7 @@ impl Reader {
             self.position.go_to_token(doc, t);
             self.follow = true;
         }
+        action
     }
 
     /// The current sentence's English translation, just under the sentence.
@@ -618,6 +656,36 @@ fn word_facts_ui(
         });
     }
     jump
+}
+
+/// The word's status, as buttons (keys `1`–`4`).
+fn word_status_ui(ui: &mut Ui, now: Status) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label("Status");
+        for (n, status) in Status::ALL.into_iter().enumerate() {
+            let button = ui
+                .selectable_label(now == status, status.label())
+                .on_hover_text(format!("{}: {}", n + 1, super::cards::status_hint(status)));
+            if button.clicked() {
+                action = Some(Action::SetStatus(status));
+            }
+        }
+    });
+    action
+}
+
+/// The tokens of paragraph `paragraph`.
+fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> std::ops::Range<usize> {
+    let first = doc.sentences.partition_point(|s| s.paragraph < paragraph);
+    let last = doc.sentences.partition_point(|s| s.paragraph <= paragraph);
+    match (
+        doc.sentences.get(first),
+        last.checked_sub(1).and_then(|l| doc.sentences.get(l)),
+    ) {
+        (Some(a), Some(b)) if first < last => a.tokens.start..b.tokens.end,
+        _ => 0..0,
+    }
 }
 
 fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {

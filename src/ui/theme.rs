@@ -14,6 +14,10 @@ pub struct Palette {
     pub word_line: Color32,
     pub hover: Color32,
     pub selection: Color32,
+    /// Background of words whose status is new (light blue, as in LWT and Lute).
+    pub status_new: Color32,
+    /// Background of words being learned.
+    pub status_learning: Color32,
 }
 
 /// Every kind of entity, in the order the legend lists them.
@@ -68,6 +72,8 @@ impl Palette {
                 word_line: Color32::from_rgb(240, 190, 60),
                 hover: Color32::from_rgb(44, 58, 82),
                 selection: Color32::from_rgb(38, 79, 140),
+                status_new: Color32::from_rgb(30, 52, 74),
+                status_learning: Color32::from_rgb(78, 58, 24),
             }
         } else {
             Self {
@@ -78,6 +84,8 @@ impl Palette {
                 word_line: Color32::from_rgb(200, 120, 0),
                 hover: Color32::from_rgb(222, 234, 255),
                 selection: Color32::from_rgb(176, 206, 255),
+                status_new: Color32::from_rgb(214, 234, 250),
+                status_learning: Color32::from_rgb(252, 222, 186),
             }
         }
     }

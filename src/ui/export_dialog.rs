@@ -1,0 +1,140 @@
+//! The export dialog: format, which cards and the deck's name; the app asks where to save and writes the file.
+
+use egui::{Context, RichText};
+
+use crate::export::{DEFAULT_DECK, Format};
+
+/// Which cards an export takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Which {
+    /// Every card of the deck, names included.
+    #[default]
+    All,
+    /// The cards the cards panel's filter shows, in its order.
+    Filtered,
+    /// The cards ticked in the cards panel's list.
+    Ticked,
+}
+
+/// Something the dialog asks the app to do.
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportCommand {
+    /// Ask where to save (a save dialog), then export there.
+    ChooseFile,
+}
+
+/// How many cards each choice of [`Which`] takes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    pub all: usize,
+    pub filtered: usize,
+    pub ticked: usize,
+}
+
+impl Counts {
+    fn of(self, which: Which) -> usize {
+        match which {
+            Which::All => self.all,
+            Which::Filtered => self.filtered,
+            Which::Ticked => self.ticked,
+        }
+    }
+}
+
+/// The dialog's choices; they stay for the next export.
+pub struct ExportDialog {
+    pub open: bool,
+    pub format: Format,
+    pub which: Which,
+    pub deck: String,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::Apkg,
+            which: Which::All,
+            deck: DEFAULT_DECK.to_owned(),
+        }
+    }
+}
+
+impl ExportDialog {
+    /// The file name offered in the save dialog: the deck's name, made safe for a file name.
+    #[must_use]
+    pub fn file_name(&self) -> String {
+        let stem: String = self
+            .deck
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let stem = stem.trim_matches('-').trim();
+        let stem = if stem.is_empty() { DEFAULT_DECK } else { stem };
+        format!("{stem}.{}", self.format.extension())
+    }
+
+    /// The window, when open.
+    pub fn ui(&mut self, ctx: &Context, counts: Counts) -> Option<ExportCommand> {
+        if !self.open {
+            return None;
+        }
+        let mut command = None;
+        let mut open = true;
+        let mut cancel = false;
+        egui::Window::new("Export cards")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.strong("Format");
+                for format in Format::ALL {
+                    ui.radio_value(&mut self.format, format, format.label());
+                }
+                ui.add_space(6.0);
+                ui.strong("Cards");
+                let choices = [
+                    (Which::All, "All cards"),
+                    (Which::Filtered, "The cards the filter shows"),
+                    (Which::Ticked, "The ticked cards"),
+                ];
+                for (which, label) in choices {
+                    ui.radio_value(
+                        &mut self.which,
+                        which,
+                        format!("{label} ({})", counts.of(which)),
+                    );
+                }
+                if self.which == Which::Ticked && counts.ticked == 0 {
+                    ui.weak("Tick cards in the list at the bottom of the cards panel (F3).");
+                }
+                ui.add_space(6.0);
+                let label = ui.strong("Deck name");
+                ui.add(egui::TextEdit::singleline(&mut self.deck).desired_width(280.0))
+                    .labelled_by(label.id);
+                ui.weak("In Anki, \"::\" makes a subdeck: Arabic::News.");
+                ui.add_space(8.0);
+                let ready = counts.of(self.which) > 0 && !self.deck.trim().is_empty();
+                ui.horizontal(|ui| {
+                    let save =
+                        ui.add_enabled(ready, egui::Button::new(RichText::new("Save…").strong()));
+                    if save.clicked() {
+                        command = Some(ExportCommand::ChooseFile);
+                    }
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+        if !open || cancel {
+            self.open = false;
+        }
+        command
+    }
+}
