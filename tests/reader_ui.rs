@@ -353,3 +353,52 @@ fn the_popup_names_the_entity_and_jumps_to_the_next_occurrence_of_a_word() {
         .map(|e| e.lemma.clone());
     assert_eq!(lemma.as_deref(), Some("قمة"));
 }
+
+/// A file dropped on the window, as the windowing integration hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it_or_says_why_not() {
+    let dir = std::env::temp_dir().join(format!("dars-ui-drop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("خبر.txt");
+    std::fs::write(&good, "عنوان\nزار الرئيس موسكو أمس.\n").expect("write");
+    let bad = dir.join("data.bin");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    let mut h = harness();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(bad)));
+    h.run();
+    assert!(
+        h.state()
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("binary"))
+    );
+    assert_eq!(
+        h.state().doc.source,
+        dars::analysis::document::BUNDLED_SOURCE
+    );
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(good.clone())));
+    h.run();
+    assert_eq!(h.state().doc.source, good.display().to_string());
+    assert!(
+        h.state().message.is_none(),
+        "opening a good file clears the old message"
+    );
+    assert!(h.query_by_label("زار الرئيس موسكو أمس.").is_some());
+    std::fs::remove_dir_all(&dir).ok();
+}
