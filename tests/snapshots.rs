@@ -12,7 +12,7 @@ fn reader_snapshot(dark: bool, name: &str) {
         dark,
         ..Settings::default()
     };
-    let app = DarsApp::new(settings, None);
+    let app = DarsApp::with_store(settings, None, None);
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 640.0))
         .wgpu()
