@@ -252,7 +252,8 @@ pub struct ArabicText<'a> {
     paragraph: &'a Paragraph,
     text: &'a str,
     color: Color32,
-    highlights: Vec<(Range<usize>, Color32)>,
+    /// Backgrounds in painting order; `true` for a mark (an inset box).
+    highlights: Vec<(Range<usize>, Color32, bool)>,
     underlines: Vec<(Range<usize>, Color32)>,
     colors: &'a [(Range<usize>, Color32)],
 }
@@ -287,7 +288,16 @@ impl<'a> ArabicText<'a> {
     /// Fills the rectangles of a document byte range behind the text.
     #[must_use]
     pub fn highlight(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.highlights.push((range, color));
+        self.highlights.push((range, color, false));
+        self
+    }
+
+    /// Fills a box behind a byte range that is lower than the line (a word's status), so a
+    /// highlight of the whole line painted before it still shows above and below. Painted in
+    /// order with [`Self::highlight`].
+    #[must_use]
+    pub fn mark(mut self, range: Range<usize>, color: Color32) -> Self {
+        self.highlights.push((range, color, true));
         self
     }
 
@@ -332,10 +342,11 @@ impl<'a> ArabicText<'a> {
         rect: Rect,
         cache: &mut GlyphMesh,
     ) {
-        for (range, color) in &self.highlights {
+        for (range, color, mark) in &self.highlights {
             for [x, y, w, h] in self.paragraph.highlight(range) {
                 let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
-                painter.rect_filled(r.expand2(vec2(1.5, -1.0)), 3.0, *color);
+                let inset = if *mark { h * 0.14 } else { 1.0 };
+                painter.rect_filled(r.expand2(vec2(1.5, -inset)), 3.0, *color);
             }
         }
         for (range, color) in &self.underlines {

@@ -351,7 +351,7 @@ impl Reader {
                     Some(Status::Learning) => palette.status_learning,
                     _ => continue,
                 };
-                shown = shown.highlight(doc.tokens[t].range.clone(), tint);
+                shown = shown.mark(doc.tokens[t].range.clone(), tint);
             }
         }
         if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
