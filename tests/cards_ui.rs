@@ -374,3 +374,24 @@ fn clicking_the_example_shows_its_sentence_in_the_reader() {
         .map(|w| app.doc.slice(&app.doc.tokens[w].range).to_owned());
     assert_eq!(current.as_deref(), Some(word.as_str()));
 }
+
+/// A picture of the cards panel, back up, with the teacher's edit, the filter and the card list
+/// open (reviewed PNG in `tests/snapshots/`; see tests/snapshots.rs to update it).
+#[test]
+fn cards_panel_snapshot() {
+    let dir = scratch("snapshot");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app_in(&dir));
+    h.run();
+    press(&mut h, Key::F3);
+    press(&mut h, Key::Space);
+    for header in ["Teacher's edit", "Order and filter"] {
+        h.get_by_label(header).click();
+        h.run();
+    }
+    h.get_by_label_contains("Cards in the filter").click();
+    h.run();
+    h.snapshot("cards_light");
+}

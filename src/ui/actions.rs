@@ -281,10 +281,11 @@ fn number_key(index: usize) -> Key {
 }
 
 /// Whether a key press may go to a text field being typed in instead of being a shortcut:
-/// plain keys do; `Ctrl` shortcuts, function keys and `Esc` stay shortcuts.
+/// plain keys do (`Esc` too: it leaves the field); `Ctrl` shortcuts and the panel keys stay
+/// shortcuts.
 fn is_typing(key: Key, modifiers: Modifiers) -> bool {
-    let function_key = matches!(key, Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::Escape);
-    !(modifiers.command || modifiers.ctrl || function_key)
+    let panel_key = matches!(key, Key::F1 | Key::F2 | Key::F3 | Key::F4);
+    !(modifiers.command || modifiers.ctrl || panel_key)
 }
 
 /// Takes the key presses (and copy requests) that are shortcuts for the `active` panel out

@@ -10,6 +10,8 @@ use super::theme::Palette;
 use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
 use crate::study::{Card, Edit, Rating, Session, Status};
 
+/// Room kept free for the scroll bar on the right of the panel, in points.
+const SCROLL_BAR_ROOM: f32 = 12.0;
 /// Size of the word on the card's front, in points.
 const FRONT_SIZE: f32 = 46.0;
 /// Size of the Arabic on the card's back (example, root, forms).
@@ -127,6 +129,8 @@ impl CardsPanel {
             .id_salt("cards")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                // Room on the right for the scroll bar, which egui draws over the content.
+                ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
                 ui.add_space(4.0);
                 match current {
                     Some(index) => {
@@ -249,10 +253,10 @@ impl CardsPanel {
                 ui.label(pos_label(&card.pos));
                 ui.end_row();
                 ui.label("In this text");
-                ui.vertical(|ui| {
-                    ui.label(times(card.count));
-                    ts.label(ui, &card.forms.join("، "), arabic, palette.text, true);
-                });
+                ui.label(times(card.count));
+                ui.end_row();
+                ui.label("Forms");
+                ts.label(ui, &card.forms.join("، "), arabic, palette.text, true);
                 ui.end_row();
             });
         if !card.note.is_empty() {

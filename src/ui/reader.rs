@@ -483,6 +483,8 @@ impl Reader {
         let mut close = false;
         let mut jump = None;
         egui::Area::new(Id::unique("word-details"))
+            // Kept beside the cards panel, not over it (above and below, the window's edges).
+            .constrain_to(over_the_reader(ui))
             .fixed_pos(pos)
             .pivot(pivot)
             .order(egui::Order::Foreground)
@@ -543,6 +545,8 @@ impl Reader {
             str::to_owned,
         );
         egui::Area::new(Id::unique("translation"))
+            // Kept beside the cards panel, not over it (above and below, the window's edges).
+            .constrain_to(over_the_reader(ui))
             .fixed_pos(pos2(anchor.right(), anchor.bottom() + 4.0))
             .pivot(Align2::RIGHT_TOP)
             .order(egui::Order::Foreground)
@@ -656,6 +660,11 @@ fn word_facts_ui(
         });
     }
     jump
+}
+
+/// Where the reader's popups may go: across the reader's width, the window's height.
+fn over_the_reader(ui: &Ui) -> Rect {
+    Rect::from_x_y_ranges(ui.max_rect().x_range(), ui.ctx().content_rect().y_range())
 }
 
 /// The word's status, as buttons (keys `1`–`4`).
