@@ -395,3 +395,16 @@ fn cards_panel_snapshot() {
     h.run();
     h.snapshot("cards_light");
 }
+
+#[test]
+fn the_reader_reopens_where_it_was() {
+    let dir = scratch("place");
+    let mut h = harness(app_in(&dir));
+    for _ in 0..3 {
+        press(&mut h, Key::ArrowDown);
+    }
+    h.state_mut().save_progress();
+    drop(h);
+    let h = harness(app_in(&dir));
+    assert_eq!(h.state().reader.position.sentence, 3);
+}
