@@ -1,0 +1,258 @@
+//! The window's chrome around the panels: menus, the message and status bars, the legend, the shortcut overlay and egui's fonts.
+
+use std::path::Path;
+
+use egui::{Color32, Context, RichText};
+
+use super::{DarsApp, Settings};
+use crate::render::FontChoice;
+use crate::study::Status;
+use crate::ui::actions::{Action, Panel};
+use crate::ui::theme::Palette;
+
+impl DarsApp {
+    pub(super) fn menus_ui(&self, ui: &mut egui::Ui, clicked: &mut Option<Action>) {
+        let mut item = |ui: &mut egui::Ui, action: Action, text: &str| {
+            if ui
+                .add(egui::Button::new(text).shortcut_text(action.keys_text()))
+                .clicked()
+            {
+                *clicked = Some(action);
+                ui.close();
+            }
+        };
+        ui.menu_button("File", |ui| {
+            item(ui, Action::Open, "Open…");
+            item(ui, Action::Export, "Export cards…");
+            item(ui, Action::CopySentence, "Copy sentence");
+            ui.separator();
+            item(ui, Action::Quit, "Quit");
+        });
+        ui.menu_button("Navigate", |ui| {
+            for a in [
+                Action::NextSentence,
+                Action::PreviousSentence,
+                Action::FirstSentence,
+                Action::LastSentence,
+                Action::NextWord,
+                Action::PreviousWord,
+                Action::WordDetails,
+                Action::Translation,
+            ] {
+                item(ui, a, a.label());
+            }
+            ui.separator();
+            for status in crate::study::Status::ALL {
+                let a = Action::SetStatus(status);
+                item(ui, a, a.label());
+            }
+        });
+        ui.menu_button("Cards", |ui| {
+            for a in [
+                Action::ShowCards,
+                Action::FlipCard,
+                Action::NextCard,
+                Action::PreviousCard,
+            ] {
+                item(ui, a, a.label());
+            }
+            ui.separator();
+            for rating in crate::study::Rating::ALL {
+                let a = Action::Rate(rating);
+                item(ui, a, a.label());
+            }
+        });
+        ui.menu_button("View", |ui| {
+            item(ui, Action::ShowReader, "Reader (keys act on the text)");
+            item(
+                ui,
+                Action::ShowCards,
+                if self.cards_open {
+                    "Hide the cards"
+                } else {
+                    "Cards"
+                },
+            );
+            item(
+                ui,
+                Action::StatusTints,
+                if self.settings.status_tints {
+                    "Stop tinting words by status"
+                } else {
+                    "Tint words by status"
+                },
+            );
+            ui.separator();
+            item(ui, Action::ZoomIn, "Larger text");
+            item(ui, Action::ZoomOut, "Smaller text");
+            item(ui, Action::ZoomReset, "Default text size");
+            ui.separator();
+            let other = self.settings.font.toggled();
+            item(
+                ui,
+                Action::SwitchFont,
+                &format!("Font: switch to {}", other.label()),
+            );
+            item(
+                ui,
+                Action::SwitchTheme,
+                if self.settings.dark {
+                    "Light theme"
+                } else {
+                    "Dark theme"
+                },
+            );
+            let names = if self.settings.tint_entities {
+                "Plain names"
+            } else {
+                "Colour names by kind"
+            };
+            item(ui, Action::TintNames, names);
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, Action::Shortcuts, "Keyboard shortcuts")
+        });
+    }
+
+    pub(super) fn message_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(message) = self.message.clone() else {
+            return;
+        };
+        egui::Panel::top("message").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let color = if message.is_error {
+                    Color32::from_rgb(200, 40, 40)
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.label(RichText::new(&message.text).color(color));
+                if ui.small_button("Dismiss").clicked() {
+                    self.message = None;
+                }
+            });
+        });
+    }
+
+    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let name = Path::new(&self.doc.source).file_name().map_or_else(
+                || self.doc.source.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.label(name);
+            ui.separator();
+            ui.label(format!(
+                "Sentence {} / {}",
+                self.reader.position.sentence + 1,
+                self.doc.sentences.len()
+            ));
+            ui.separator();
+            ui.label(format!(
+                "{} · {:.0} pt",
+                self.settings.font.label(),
+                self.settings.text_size
+            ));
+            ui.separator();
+            ui.label(format!("Keys: {}", self.active.label()));
+            ui.separator();
+            ui.weak("Press ? for shortcuts");
+        });
+    }
+
+    pub(super) fn shortcuts_ui(&mut self, ctx: &Context) {
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let groups = [
+                    ("Everywhere", None),
+                    ("Reader (F1)", Some(Panel::Reader)),
+                    ("Cards (F3)", Some(Panel::Cards)),
+                ];
+                egui::Grid::new("shortcuts")
+                    .striped(true)
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (title, panel) in groups {
+                            ui.strong(title);
+                            ui.end_row();
+                            for action in Action::ALL.into_iter().filter(|a| a.panel() == panel) {
+                                ui.monospace(action.keys_text());
+                                ui.label(action.label());
+                                ui.end_row();
+                            }
+                        }
+                    });
+                ui.weak("Keys work with any keyboard layout, Arabic included.");
+            });
+        if !open {
+            self.show_shortcuts = false;
+        }
+    }
+}
+
+/// Which colour stands for which kind of name.
+pub(super) fn legend_ui(ui: &mut egui::Ui, palette: &Palette, settings: &Settings) {
+    ui.horizontal_wrapped(|ui| {
+        if settings.tint_entities {
+            ui.weak("Names:");
+            for kind in crate::ui::theme::ENTITY_KINDS {
+                ui.colored_label(
+                    palette.entity(kind),
+                    crate::ui::theme::entity_kind_label(kind),
+                );
+            }
+            ui.weak(format!("({} hides)", Action::TintNames.keys_text()));
+        }
+        if settings.status_tints {
+            ui.separator();
+            ui.weak("Words:");
+            for (status, fill) in [
+                (Status::New, palette.status_new),
+                (Status::Learning, palette.status_learning),
+            ] {
+                let text = RichText::new(status.label()).background_color(fill);
+                ui.label(text.color(palette.text));
+            }
+            ui.weak(format!("({} hides)", Action::StatusTints.keys_text()));
+        }
+    });
+}
+
+/// egui's fonts with Noto Sans behind them, for the transliteration letters.
+pub(super) fn ui_fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    let data = egui::FontData::from_static(crate::render::fonts::latin_ui_font());
+    fonts
+        .font_data
+        .insert("noto-sans".to_owned(), std::sync::Arc::new(data));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans".to_owned());
+    }
+    // The arrows of key names (← →) are only in egui's monospace face (Hack).
+    fonts
+        .families
+        .entry(egui::FontFamily::Proportional)
+        .or_default()
+        .push("Hack".to_owned());
+    // Text fields (a teacher's gloss quoting a word) may hold Arabic: egui shapes it but does
+    // no bidi, so this fallback is for typing only; everything shown goes through `render`.
+    let naskh = egui::FontData::from_static(FontChoice::Naskh.regular_bytes());
+    fonts
+        .font_data
+        .insert("naskh".to_owned(), std::sync::Arc::new(naskh));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("naskh".to_owned());
+    }
+    fonts
+}
