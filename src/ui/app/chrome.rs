@@ -166,31 +166,48 @@ impl DarsApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                let groups = [
-                    ("Everywhere", None),
-                    ("Reader (F1)", Some(Panel::Reader)),
-                    ("Cards (F3)", Some(Panel::Cards)),
-                ];
-                egui::Grid::new("shortcuts")
-                    .striped(true)
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for (title, panel) in groups {
-                            ui.strong(title);
-                            ui.end_row();
-                            for action in Action::ALL.into_iter().filter(|a| a.panel() == panel) {
-                                ui.monospace(action.keys_text());
-                                ui.label(action.label());
-                                ui.end_row();
-                            }
-                        }
-                    });
+                let room = (ctx.content_rect().height() - 140.0).max(120.0);
                 ui.weak("Keys work with any keyboard layout, Arabic included.");
+                // Two columns (everywhere | the panels' own keys), scrolled when the window is small.
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .min_scrolled_height(room)
+                    .show(ui, |ui| {
+                        ui.horizontal_top(|ui| {
+                            shortcut_group_ui(ui, &[("Everywhere", None)]);
+                            ui.separator();
+                            shortcut_group_ui(
+                                ui,
+                                &[
+                                    ("Reader (F1)", Some(Panel::Reader)),
+                                    ("Cards (F3)", Some(Panel::Cards)),
+                                ],
+                            );
+                        });
+                    });
             });
         if !open {
             self.show_shortcuts = false;
         }
     }
+}
+
+/// The keys of some groups of actions, a titled list each.
+fn shortcut_group_ui(ui: &mut egui::Ui, groups: &[(&str, Option<Panel>)]) {
+    egui::Grid::new(("shortcuts", groups.len()))
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            for &(title, panel) in groups {
+                ui.strong(title);
+                ui.end_row();
+                for action in Action::ALL.into_iter().filter(|a| a.panel() == panel) {
+                    ui.monospace(action.keys_text());
+                    ui.label(action.label());
+                    ui.end_row();
+                }
+            }
+        });
 }
 
 /// Which colour stands for which kind of name.
