@@ -176,3 +176,43 @@ fn hit_testing_and_highlights_use_document_bytes() {
         );
     }
 }
+
+#[test]
+fn an_english_gloss_quoting_arabic_keeps_latin_punctuation_and_shapes_the_arabic() {
+    let mut fonts = bundled_font_system();
+    let style = TextStyle {
+        latin: true,
+        ..TextStyle::new(FontChoice::Naskh, 16.0)
+    };
+    let p = Paragraph::new(
+        &mut fonts,
+        "first (fem. أولى)",
+        0,
+        style,
+        Direction::Auto,
+        None,
+    );
+    // FriBidi: `fribidi --ltr` orders it "first (fem. ىلوأ)".
+    assert_eq!(p.visual_lines(), vec!["first (fem. ىلوأ)".to_owned()]);
+    let run = p.runs().next().expect("one line");
+    let face = |byte: usize| {
+        run.glyphs
+            .iter()
+            .find(|g| g.start == byte)
+            .map(|g| g.font_id)
+    };
+    let period = face("first (fem".len());
+    let letter_f = face(0);
+    let alef = face("first (fem. ".len());
+    assert_eq!(period, letter_f, "the period comes from the Latin face");
+    assert_ne!(alef, letter_f, "the Arabic comes from the Arabic face");
+    let db = fonts.db();
+    let family = alef
+        .and_then(|id| db.face(id))
+        .map(|f| f.families[0].0.clone());
+    assert_eq!(
+        family.as_deref(),
+        Some("Noto Sans Arabic"),
+        "Noto Naskh Arabic, under the name cosmic-text falls back to"
+    );
+}

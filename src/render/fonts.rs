@@ -82,6 +82,24 @@ pub fn bundled_font_system() -> FontSystem {
     ] {
         db.load_font_source(fontdb::Source::Binary(Arc::new(bytes)));
     }
+    // cosmic-text falls back to "Noto Sans Arabic" for Arabic letters in a Latin face's text:
+    // let that name find the bundled Noto Naskh Arabic.
+    let naskh: Vec<fontdb::FaceInfo> = db
+        .faces()
+        .filter(|f| {
+            f.families
+                .iter()
+                .any(|(name, _)| name == "Noto Naskh Arabic")
+        })
+        .cloned()
+        .collect();
+    for mut face in naskh {
+        face.families = vec![(
+            "Noto Sans Arabic".to_owned(),
+            fontdb::Language::English_UnitedStates,
+        )];
+        db.push_face_info(face);
+    }
     db.set_sans_serif_family("Noto Sans");
     db.set_serif_family("Noto Naskh Arabic");
     FontSystem::new_with_locale_and_db("ar".to_owned(), db)

@@ -18,6 +18,9 @@ pub struct TextStyle {
     pub bold: bool,
     /// Line height as a multiple of the size (Arabic marks need room above and below).
     pub line_height: f32,
+    /// Mostly Latin text (an English gloss quoting Arabic): set in Noto Sans, with the
+    /// Arabic falling back to Noto Naskh Arabic, so Latin punctuation keeps Latin shapes.
+    pub latin: bool,
 }
 
 impl TextStyle {
@@ -28,6 +31,7 @@ impl TextStyle {
             size,
             bold: false,
             line_height: 1.75,
+            latin: false,
         }
     }
 
@@ -64,9 +68,12 @@ impl TextStyle {
         } else {
             Weight::NORMAL
         };
-        Attrs::new()
-            .family(Family::Name(self.font.family()))
-            .weight(weight)
+        let family = if self.latin {
+            "Noto Sans"
+        } else {
+            self.font.family()
+        };
+        Attrs::new().family(Family::Name(family)).weight(weight)
     }
 }
 

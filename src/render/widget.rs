@@ -22,6 +22,7 @@ struct LabelKey {
     line_height: u32,
     font: super::FontChoice,
     bold: bool,
+    latin: bool,
     width: Option<u32>,
     direction: Direction,
 }
@@ -97,6 +98,10 @@ impl Typesetter {
         color: Color32,
         wrap: bool,
     ) -> Response {
+        let style = TextStyle {
+            latin: true,
+            ..style
+        };
         self.label_in(ui, text, style, color, wrap, Direction::Auto)
     }
 
@@ -116,6 +121,7 @@ impl Typesetter {
             line_height: style.line_height.to_bits(),
             font: style.font,
             bold: style.bold,
+            latin: style.latin,
             width: width.map(f32::to_bits),
             direction,
         };
