@@ -1,0 +1,253 @@
+//! The reader's popups: a word's details (lemma, gloss, status, other occurrences) and a sentence's translation.
+
+use egui::{Align, Align2, Id, Rect, Ui, pos2};
+
+use super::Reader;
+use crate::analysis::{Analysis, Document};
+use crate::render::{TextStyle, Typesetter};
+use crate::study::{Session, Status};
+use crate::ui::actions::Action;
+use crate::ui::theme::Palette;
+
+impl Reader {
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the reader's inputs, passed down"
+    )]
+    pub(super) fn details_ui(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        analysis: &Analysis,
+        session: &Session,
+        ts: &mut Typesetter,
+        base: TextStyle,
+        palette: &Palette,
+    ) -> Option<Action> {
+        let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
+            return None;
+        };
+        let mut action = None;
+        let screen = ui.ctx().content_rect();
+        // Below the word when there is room, else above: never over it.
+        let below = anchor.bottom() + 340.0 < screen.bottom();
+        let (pos, pivot) = if below {
+            (
+                pos2(anchor.center().x, anchor.bottom() + 6.0),
+                Align2::CENTER_TOP,
+            )
+        } else {
+            (
+                pos2(anchor.center().x, anchor.top() - 6.0),
+                Align2::CENTER_BOTTOM,
+            )
+        };
+        let word_text = doc.slice(&doc.tokens[word].range).to_owned();
+        let sentence = doc.sentence_text(self.position.sentence).to_owned();
+        let mut close = false;
+        let mut jump = None;
+        egui::Area::new(Id::unique("word-details"))
+            // Kept beside the cards panel, not over it (above and below, the window's edges).
+            .constrain_to(over_the_reader(ui))
+            .fixed_pos(pos)
+            .pivot(pivot)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_width(380.0);
+                    ui.horizontal(|ui| {
+                        ui.strong("Word");
+                        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                            close = ui.small_button("Close").on_hover_text("Esc").clicked();
+                        });
+                    });
+                    ui.with_layout(egui::Layout::top_down(Align::Max), |ui| {
+                        ts.label(
+                            ui,
+                            &word_text,
+                            TextStyle::new(base.font, 30.0),
+                            palette.text,
+                            false,
+                        );
+                    });
+                    jump = word_facts_ui(ui, doc, analysis, word, ts, base, palette);
+                    if let Some(card) = session.card_of_token(word) {
+                        action = word_status_ui(ui, session.status_of_card(card));
+                    }
+                    ui.separator();
+                    ui.label(format!(
+                        "Sentence {} of {}",
+                        self.position.sentence + 1,
+                        doc.sentences.len()
+                    ));
+                    ts.label(
+                        ui,
+                        &sentence,
+                        TextStyle::new(base.font, 17.0),
+                        palette.text,
+                        true,
+                    );
+                });
+            });
+        if close {
+            self.details_open = false;
+        }
+        if let Some(t) = jump {
+            self.position.go_to_token(doc, t);
+            self.follow = true;
+        }
+        action
+    }
+
+    /// The current sentence's English translation, just under the sentence.
+    pub(super) fn translation_ui(&self, ui: &Ui, analysis: &Analysis) {
+        let Some(anchor) = self.sentence_rect_on_screen else {
+            return;
+        };
+        let text = analysis.translation(self.position.sentence).map_or_else(
+            || "No translation of this sentence is available.".to_owned(),
+            str::to_owned,
+        );
+        egui::Area::new(Id::unique("translation"))
+            // Kept beside the cards panel, not over it (above and below, the window's edges).
+            .constrain_to(over_the_reader(ui))
+            .fixed_pos(pos2(anchor.right(), anchor.bottom() + 4.0))
+            .pivot(Align2::RIGHT_TOP)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(anchor.width().max(320.0));
+                    ui.label(egui::RichText::new(text).size(15.0));
+                });
+            });
+    }
+}
+
+/// What the analysis knows of a word: its lemma (vocalized), gloss, transliteration, root,
+/// part of speech and frequency; or that the lexicon does not know it.
+/// Returns the token of another occurrence when the user asks to go there.
+fn word_facts_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    analysis: &Analysis,
+    token: usize,
+    ts: &mut Typesetter,
+    base: TextStyle,
+    palette: &Palette,
+) -> Option<usize> {
+    if let Some(e) = doc
+        .tokens
+        .get(token)
+        .and_then(|t| analysis.entity_at(t.range.end.saturating_sub(1)))
+    {
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                palette.entity(e.kind),
+                format!(
+                    "{} ({})",
+                    e.name_en,
+                    crate::ui::theme::entity_kind_label(e.kind)
+                ),
+            );
+        });
+    }
+    let Some(entry) = analysis.entry_of_token(token) else {
+        ui.weak("Not in the lexicon: no lemma or gloss is known for this word.");
+        return None;
+    };
+    ui.horizontal(|ui| {
+        ui.label("Lemma");
+        ts.label(
+            ui,
+            &entry.vocalized,
+            TextStyle::new(base.font, 22.0),
+            palette.text,
+            false,
+        );
+    });
+    egui::Grid::new("word-facts").num_columns(2).show(ui, |ui| {
+        ui.label("Meaning");
+        // Glosses may quote Arabic phrases ("بسبب: because of"): drawn with bidi, not by egui.
+        ts.mixed_label(
+            ui,
+            &entry.gloss_en,
+            TextStyle::new(base.font, 15.0).bold(),
+            palette.text,
+            true,
+        );
+        ui.end_row();
+        ui.label("Transliteration");
+        ui.label(egui::RichText::new(&entry.translit).italics());
+        ui.end_row();
+        if !entry.root.is_empty() {
+            ui.label("Root");
+            ts.label(
+                ui,
+                &entry.root,
+                TextStyle::new(base.font, 17.0),
+                palette.text,
+                false,
+            );
+            ui.end_row();
+        }
+        ui.label("Part of speech");
+        ui.label(entry.pos.as_str().replace('_', " "));
+        ui.end_row();
+        ui.label("In this text");
+        ui.label(format!(
+            "{} time{}",
+            entry.count,
+            if entry.count == 1 { "" } else { "s" }
+        ));
+        ui.end_row();
+    });
+    let occurrences = &entry.occurrences;
+    let at = occurrences.iter().position(|&t| t == token)?;
+    let mut jump = None;
+    if occurrences.len() > 1 {
+        ui.horizontal(|ui| {
+            let previous = at.checked_sub(1).and_then(|i| occurrences.get(i).copied());
+            if ui
+                .add_enabled(previous.is_some(), egui::Button::new("Previous occurrence"))
+                .clicked()
+            {
+                jump = previous;
+            }
+            ui.label(format!("{} of {}", at + 1, occurrences.len()));
+            let next = occurrences.get(at + 1).copied();
+            if ui
+                .add_enabled(next.is_some(), egui::Button::new("Next occurrence"))
+                .clicked()
+            {
+                jump = next;
+            }
+        });
+    }
+    jump
+}
+
+/// Where the reader's popups may go: across the reader's width, the window's height.
+fn over_the_reader(ui: &Ui) -> Rect {
+    Rect::from_x_y_ranges(ui.max_rect().x_range(), ui.ctx().content_rect().y_range())
+}
+
+/// The word's status, as buttons (keys `1`–`4`).
+fn word_status_ui(ui: &mut Ui, now: Status) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label("Status");
+        for (n, status) in Status::ALL.into_iter().enumerate() {
+            let button = ui
+                .selectable_label(now == status, status.label())
+                .on_hover_text(format!(
+                    "{}: {}",
+                    n + 1,
+                    crate::ui::cards::status_hint(status)
+                ));
+            if button.clicked() {
+                action = Some(Action::SetStatus(status));
+            }
+        }
+    });
+    action
+}
