@@ -135,11 +135,15 @@ impl DarsApp {
 
     pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let name = Path::new(&self.doc.source).file_name().map_or_else(
-                || self.doc.source.clone(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            ui.label(name);
+            if self.doc.source == crate::analysis::document::BUNDLED_SOURCE {
+                ui.label("Bundled article").on_hover_text(&self.doc.source);
+            } else {
+                let name = Path::new(&self.doc.source).file_name().map_or_else(
+                    || self.doc.source.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(name).on_hover_text(&self.doc.source);
+            }
             ui.separator();
             ui.label(format!(
                 "Sentence {} / {}",
