@@ -402,3 +402,43 @@ fn dropping_a_file_on_the_window_opens_it_or_says_why_not() {
     assert!(h.query_by_label("زار الرئيس موسكو أمس.").is_some());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn awkward_texts_open_and_can_be_walked_through_without_a_panic() {
+    let dir = std::env::temp_dir().join(format!("dars-ui-awkward-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let texts = [
+        // One 200 KB line of Arabic without a single space: wrapped by letters.
+        "ب".repeat(100_000),
+        // Marks with no letter to sit on, bidi overrides and isolates left open.
+        "\u{064B}\u{0651} \u{202E}قال \u{2067}CNN 35% (\u{200F}\n\u{FEFF}\u{0301}ـــ\n".to_owned(),
+        // Only punctuation and digits around one Arabic letter.
+        "؟!... 2018 ٣٫٥ «»“” ب".to_owned(),
+        // Many tiny paragraphs.
+        "و\n".repeat(5_000),
+    ];
+    let mut h = harness();
+    for (i, text) in texts.iter().enumerate() {
+        let path = dir.join(format!("{i}.txt"));
+        std::fs::write(&path, text).expect("write");
+        h.state_mut().open_path(&path);
+        h.run();
+        assert!(
+            h.state().message.is_none(),
+            "text {i} opened: {:?}",
+            h.state().message
+        );
+        for key in [
+            Key::End,
+            Key::ArrowLeft,
+            Key::ArrowLeft,
+            Key::Enter,
+            Key::T,
+            Key::Home,
+            Key::ArrowDown,
+        ] {
+            press(&mut h, key);
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

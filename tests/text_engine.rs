@@ -216,3 +216,71 @@ fn an_english_gloss_quoting_arabic_keeps_latin_punctuation_and_shapes_the_arabic
         "Noto Naskh Arabic, under the name cosmic-text falls back to"
     );
 }
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Letters, marks, digits, bidi controls, brackets, spaces and line-ending oddities: the
+    /// kinds of characters a text file a user opens may hold.
+    fn awkward_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "قِمَّةٌ",
+            "بوتين",
+            "ـــ",
+            "لا",
+            "2018",
+            "35%",
+            "٣٫٥",
+            "(",
+            ")",
+            "“",
+            "”",
+            "«",
+            "»",
+            " ",
+            "\t",
+            "\u{200F}",
+            "\u{202E}",
+            "\u{2067}",
+            "\u{2069}",
+            "\u{200D}",
+            "\u{FEFF}",
+            "abc",
+            "é",
+            "👍🏽",
+            "\u{0301}",
+            "\u{064B}",
+            ".",
+            "؟",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn laying_out_any_text_never_panics_and_maps_back_into_it(
+            text in prop_oneof![awkward_text(), any::<String>()],
+            width in prop_oneof![Just(None), (20.0f32..600.0).prop_map(Some)],
+        ) {
+            let mut fonts = bundled_font_system();
+            let base = 7;
+            let p = Paragraph::new(&mut fonts, &text, base, TextStyle::new(FontChoice::Naskh, 18.0), Direction::Rtl, width);
+            let _ = p.visual_lines();
+            for run in p.runs() {
+                for g in run.glyphs {
+                    let at = p.to_document(g.start);
+                    prop_assert!(at >= base && at <= base + text.len());
+                }
+            }
+            let whole = base..base + text.len();
+            for [x, y, w, h] in p.highlight(&whole) {
+                prop_assert!(w >= 0.0 && h > 0.0);
+                let _ = p.glyph_at(x + w / 2.0, y + h / 2.0);
+                let _ = p.cursor_at(x, y);
+            }
+        }
+    }
+}
