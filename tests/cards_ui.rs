@@ -408,3 +408,57 @@ fn the_reader_reopens_where_it_was() {
     let h = harness(app_in(&dir));
     assert_eq!(h.state().reader.position.sentence, 3);
 }
+
+#[test]
+fn w_marks_the_sentences_remaining_new_words_known_and_keeps_the_others() {
+    let dir = scratch("know-rest");
+    let mut h = harness(app_in(&dir));
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::Num2); // the sentence's first word: learning
+    press(&mut h, Key::W);
+    let app = h.state();
+    let sentence = app.reader.position.sentence;
+    let first = app.reader.position.word.unwrap_or_default();
+    assert_eq!(
+        app.session.status_of_token(first),
+        Some(Status::Learning),
+        "a word already marked keeps its status"
+    );
+    let others: Vec<Option<Status>> = app
+        .doc
+        .words_of(sentence)
+        .filter(|&t| t != first)
+        .map(|t| app.session.status_of_token(t))
+        .collect();
+    assert!(
+        others.iter().flatten().count() > 10,
+        "the sentence's words have cards"
+    );
+    assert!(
+        others
+            .iter()
+            .flatten()
+            .all(|&s| s == Status::Known || s == Status::Learning)
+    );
+    // The next sentence is untouched (unless it shares words with this one).
+    let next: Vec<usize> = app.doc.words_of(sentence + 1).collect();
+    assert!(
+        next.iter()
+            .any(|&t| app.session.status_of_token(t) == Some(Status::New))
+    );
+    // Saved at once.
+    let saved = ProgressStore::in_dir(&dir)
+        .load(&document_key(BUNDLED_ARTICLE))
+        .progress;
+    let word = app
+        .doc
+        .words_of(sentence)
+        .nth(3)
+        .and_then(|t| app.session.card_of_token(t))
+        .unwrap_or_default();
+    assert_eq!(
+        saved.status(&app.session.cards()[word].key()),
+        Status::Known
+    );
+}

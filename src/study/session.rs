@@ -124,6 +124,25 @@ impl Session {
         }
     }
 
+    /// Gives every card in `cards` that is still new the status `status`, in one change.
+    /// Returns how many changed.
+    pub fn promote_new(&mut self, cards: impl IntoIterator<Item = usize>, status: Status) -> usize {
+        let mut changed = 0;
+        for card in cards {
+            let Some(key) = self.cards.get(card).map(Card::key) else {
+                continue;
+            };
+            if self.progress.status(&key) == Status::New {
+                self.progress.set_status(&key, status);
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            self.changed();
+        }
+        changed
+    }
+
     /// Records an answer at `now` (Unix seconds).
     pub fn rate(&mut self, key: &str, rating: Rating, now: u64) {
         self.progress.rate(key, rating, now);

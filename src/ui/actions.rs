@@ -51,6 +51,8 @@ pub enum Action {
     StatusTints,
     /// The current word's status (reader).
     SetStatus(Status),
+    /// Every word of the current sentence still marked new becomes known (reader).
+    KnowRestOfSentence,
     FlipCard,
     NextCard,
     PreviousCard,
@@ -90,7 +92,7 @@ const fn shift(key: Key) -> Binding {
 }
 
 impl Action {
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::ShowReader,
         Self::ShowCards,
         Self::Export,
@@ -118,6 +120,7 @@ impl Action {
         Self::SetStatus(Status::Learning),
         Self::SetStatus(Status::Known),
         Self::SetStatus(Status::Ignored),
+        Self::KnowRestOfSentence,
         Self::FlipCard,
         Self::NextCard,
         Self::PreviousCard,
@@ -140,7 +143,8 @@ impl Action {
             | Self::WordDetails
             | Self::Translation
             | Self::CopySentence
-            | Self::SetStatus(_) => Some(Panel::Reader),
+            | Self::SetStatus(_)
+            | Self::KnowRestOfSentence => Some(Panel::Reader),
             Self::FlipCard | Self::NextCard | Self::PreviousCard | Self::Rate(_) => {
                 Some(Panel::Cards)
             }
@@ -178,6 +182,7 @@ impl Action {
             Self::SetStatus(Status::Learning) => "Mark the current word learning",
             Self::SetStatus(Status::Known) => "Mark the current word known",
             Self::SetStatus(Status::Ignored) => "Mark the current word ignored",
+            Self::KnowRestOfSentence => "Mark the sentence's remaining new words known",
             Self::FlipCard => "Flip the card",
             Self::NextCard => "Next card (leftwards, like the Arabic text)",
             Self::PreviousCard => "Previous card",
@@ -216,6 +221,8 @@ impl Action {
             Self::Export => vec![ctrl(Key::E)],
             Self::StatusTints => vec![key(Key::S)],
             Self::SetStatus(status) => vec![key(number_key(status as usize))],
+            // `w` for "well known", as in LWT.
+            Self::KnowRestOfSentence => vec![key(Key::W)],
             Self::FlipCard => vec![key(Key::Space)],
             Self::NextCard => vec![key(Key::ArrowLeft)],
             Self::PreviousCard => vec![key(Key::ArrowRight)],

@@ -268,6 +268,18 @@ impl DarsApp {
                         .to_owned(),
                 ),
             },
+            Action::KnowRestOfSentence => {
+                let cards: Vec<usize> = self
+                    .doc
+                    .words_of(self.reader.position.sentence)
+                    .filter_map(|t| self.session.card_of_token(t))
+                    .collect();
+                let n = self.session.promote_new(cards, crate::study::Status::Known);
+                self.info(format!(
+                    "{n} new word{} of this sentence marked known.",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
             Action::FlipCard => self.cards.flip(),
             Action::NextCard => self.cards.step(&mut self.session, true),
             Action::PreviousCard => self.cards.step(&mut self.session, false),
