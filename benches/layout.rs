@@ -79,6 +79,36 @@ fn frames(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, raw_input(vec![]), |ui| app.ui(ui));
     }
+    // The reader panel alone, in the same central panel as the baseline below: the like-for-like figure.
+    let doc = Document::bundled();
+    let analysis = dars::analysis::analyze(&doc);
+    let session = dars::study::Session::open(None, &doc, &analysis).session;
+    let mut typesetter = dars::render::Typesetter::default();
+    let mut reader = dars::ui::reader::Reader::default();
+    let palette = dars::ui::theme::Palette::new(false);
+    let style = TextStyle::new(FontChoice::Naskh, 22.0);
+    let panel_ctx = Context::default();
+    let mut panel_ui = |ui: &mut egui::Ui| {
+        typesetter.begin_frame(ui.ctx());
+        egui::CentralPanel::default().show(ui, |ui| {
+            reader.ui(
+                ui,
+                &doc,
+                &analysis,
+                &session,
+                true,
+                &mut typesetter,
+                style,
+                &palette,
+            );
+        });
+    };
+    for _ in 0..3 {
+        frame(&panel_ctx, raw_input(vec![]), &mut panel_ui);
+    }
+    group.bench_function("reader panel alone (the article, Dars)", |b| {
+        b.iter(|| frame(&panel_ctx, raw_input(vec![]), &mut panel_ui));
+    });
     group.bench_function("reader (the article, Dars)", |b| {
         b.iter(|| frame(&ctx, raw_input(vec![]), |ui| app.ui(ui)))
     });

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use cosmic_text::FontSystem;
 use egui::{
@@ -172,19 +173,16 @@ impl Typesetter {
             colors,
         );
         if cache.key != Some(key) {
-            cache.mesh = self.build_mesh(paragraph, ppp, color, colors);
+            cache.mesh = PlacedMesh::new(self.build_mesh(paragraph, ppp, color, colors));
             // A mesh missing glyphs (the atlas was full) is rebuilt on the next frame.
             cache.key = (!self.atlas.is_full()).then_some(key);
-        }
-        if cache.mesh.is_empty() {
-            return;
         }
         // Snap the origin to whole pixels: glyph images are rasterised for pixel positions.
         let ox = ((origin.x + paragraph.x_shift()) * ppp).round() / ppp;
         let oy = (origin.y * ppp).round() / ppp;
-        let mut mesh = cache.mesh.clone();
-        mesh.translate(vec2(ox, oy));
-        painter.add(Shape::mesh(mesh));
+        if let Some(mesh) = cache.mesh.at(vec2(ox, oy)) {
+            painter.add(Shape::Mesh(mesh));
+        }
         if self.atlas.is_full() {
             painter.ctx().request_repaint();
         }
@@ -224,11 +222,59 @@ impl Typesetter {
     }
 }
 
+/// A mark behind a word, lower than its line so a band behind the whole line still shows
+/// above and below it: `[x, y, w, h]` as [`Paragraph::highlight`] gives them.
+pub fn add_mark(mesh: &mut Mesh, [x, y, w, h]: [f32; 4], color: Color32) {
+    let inset = h * 0.14;
+    mesh.add_colored_rect(
+        Rect::from_min_size(
+            egui::pos2(x - 1.5, y + inset),
+            vec2(w + 3.0, h - 2.0 * inset),
+        ),
+        color,
+    );
+}
+
 /// A paragraph's glyph quads kept between frames (see [`Typesetter::paint_cached`]).
 #[derive(Default)]
 pub struct GlyphMesh {
     key: Option<u64>,
-    mesh: Mesh,
+    mesh: PlacedMesh,
+}
+
+/// A mesh built relative to (0, 0), and its copy moved to where it was last drawn: while
+/// nothing moves (no scrolling), frames share that copy instead of copying the mesh again.
+#[derive(Default)]
+pub struct PlacedMesh {
+    relative: Mesh,
+    placed: Option<(Vec2, Arc<Mesh>)>,
+}
+
+impl PlacedMesh {
+    #[must_use]
+    pub fn new(relative: Mesh) -> Self {
+        Self {
+            relative,
+            placed: None,
+        }
+    }
+
+    /// The mesh moved by `offset`; `None` when it is empty.
+    pub fn at(&mut self, offset: Vec2) -> Option<Arc<Mesh>> {
+        if self.relative.is_empty() {
+            return None;
+        }
+        match &self.placed {
+            Some((at, mesh)) if *at == offset => Some(Arc::clone(mesh)),
+            _ => {
+                let mut mesh = self.relative.clone();
+                mesh.translate(offset);
+                let mesh = Arc::new(mesh);
+                self.placed = Some((offset, Arc::clone(&mesh)));
+                Some(mesh)
+            }
+        }
+    }
 }
 
 fn mesh_key(
@@ -259,9 +305,13 @@ pub struct ArabicText<'a> {
     text: &'a str,
     color: Color32,
     /// Backgrounds in painting order; `true` for a mark (an inset box).
-    highlights: Vec<(Range<usize>, Color32, bool)>,
+    highlights: Vec<(Range<usize>, Color32)>,
     underlines: Vec<(Range<usize>, Color32)>,
     colors: &'a [(Range<usize>, Color32)],
+    /// Marks already measured and built into a mesh, in place on the screen.
+    measured_marks: Option<Arc<Mesh>>,
+    /// A range filled under everything else (the current sentence, in the reader).
+    band: Option<(Range<usize>, Color32)>,
 }
 
 impl<'a> ArabicText<'a> {
@@ -275,7 +325,25 @@ impl<'a> ArabicText<'a> {
             highlights: Vec::new(),
             underlines: Vec::new(),
             colors: &[],
+            measured_marks: None,
+            band: None,
         }
+    }
+
+    /// Fills a range under the marks and highlights (the reader's current sentence).
+    #[must_use]
+    pub fn band(mut self, range: Range<usize>, color: Color32) -> Self {
+        self.band = Some((range, color));
+        self
+    }
+
+    /// Boxes lower than the line behind words (a word's status), so the band painted before
+    /// them still shows above and below. Measured earlier with [`Paragraph::highlight`]:
+    /// marks change rarely, and measuring every frame is slow.
+    #[must_use]
+    pub fn measured_marks(mut self, marks: Option<Arc<Mesh>>) -> Self {
+        self.measured_marks = marks;
+        self
     }
 
     /// Draws these document byte ranges in their own colours.
@@ -294,16 +362,7 @@ impl<'a> ArabicText<'a> {
     /// Fills the rectangles of a document byte range behind the text.
     #[must_use]
     pub fn highlight(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.highlights.push((range, color, false));
-        self
-    }
-
-    /// Fills a box behind a byte range that is lower than the line (a word's status), so a
-    /// highlight of the whole line painted before it still shows above and below. Painted in
-    /// order with [`Self::highlight`].
-    #[must_use]
-    pub fn mark(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.highlights.push((range, color, true));
+        self.highlights.push((range, color));
         self
     }
 
@@ -348,11 +407,22 @@ impl<'a> ArabicText<'a> {
         rect: Rect,
         cache: &mut GlyphMesh,
     ) {
-        for (range, color, mark) in &self.highlights {
-            for [x, y, w, h] in self.paragraph.highlight(range) {
-                let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
-                let inset = if *mark { h * 0.14 } else { 1.0 };
-                painter.rect_filled(r.expand2(vec2(1.5, -inset)), 3.0, *color);
+        let fill = |[x, y, w, h]: [f32; 4], color: Color32| {
+            let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
+            painter.rect_filled(r.expand2(vec2(1.5, -1.0)), 3.0, color);
+        };
+        // Bottom to top: the band, the measured marks, then the highlights in the order given.
+        if let Some((range, color)) = &self.band {
+            for r in self.paragraph.highlight(range) {
+                fill(r, *color);
+            }
+        }
+        if let Some(marks) = &self.measured_marks {
+            painter.add(Shape::Mesh(Arc::clone(marks)));
+        }
+        for (range, color) in &self.highlights {
+            for r in self.paragraph.highlight(range) {
+                fill(r, *color);
             }
         }
         for (range, color) in &self.underlines {

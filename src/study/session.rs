@@ -26,6 +26,8 @@ pub struct Session {
     /// The status of each card, kept in step with `progress` (the reader asks per word).
     statuses: Vec<Status>,
     unsaved: bool,
+    /// Counts recomputations of the statuses and cards, so views can tell when to redraw.
+    revision: u64,
 }
 
 /// A session as it was opened, with a message for the user when saved progress was unusable.
@@ -65,6 +67,7 @@ impl Session {
             by_key,
             statuses: Vec::new(),
             unsaved: false,
+            revision: 0,
         };
         session.refresh();
         Opened { session, problem }
@@ -174,7 +177,13 @@ impl Session {
         self.unsaved = true;
     }
 
-    /// Whether there are changes not yet saved.
+    /// Changes whenever the cards or statuses were recomputed (views cache by it).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when there are changes not yet written to the store.
     #[must_use]
     pub fn is_unsaved(&self) -> bool {
         self.unsaved
@@ -213,6 +222,7 @@ impl Session {
 
     /// Recomputes what depends on the progress: the cards with edits, and the statuses.
     fn refresh(&mut self) {
+        self.revision += 1;
         self.cards.clone_from(&self.lexicon_cards);
         self.progress.apply_edits(&mut self.cards);
         self.statuses = self

@@ -57,6 +57,8 @@ pub struct Reader {
     entity_colors: Option<(bool, Vec<Tints>)>,
     /// Entity mentions are tinted by kind.
     pub tint_entities: bool,
+    /// Each paragraph's status marks, measured once per layout and set of statuses.
+    status_marks: StatusMarks,
 }
 
 impl Reader {
@@ -343,18 +345,13 @@ impl Reader {
             .get(self.position.sentence)
             .filter(|s| s.paragraph == i)
         {
-            shown = shown.highlight(s.range.clone(), palette.sentence);
+            shown = shown.band(s.range.clone(), palette.sentence);
         }
+        let top_left = origin + vec2(0.0, self.tops[i]);
         // Like LWT and Lute: words still to learn stand out, known and ignored ones do not.
         if let Some(session) = statuses {
-            for t in tokens_of_paragraph(doc, i) {
-                let tint = match session.status_of_token(t) {
-                    Some(Status::New) => palette.status_new,
-                    Some(Status::Learning) => palette.status_learning,
-                    _ => continue,
-                };
-                shown = shown.mark(doc.tokens[t].range.clone(), tint);
-            }
+            let marks = self.status_marks.of(i, para, doc, session, palette);
+            shown = shown.measured_marks(marks.at(top_left.to_vec2()));
         }
         if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
             shown = shown.highlight(a.min(b)..a.max(b), palette.selection);
@@ -362,7 +359,6 @@ impl Reader {
         if let Some(t) = self.hovered.filter(|&t| Some(t) != self.position.word) {
             shown = shown.highlight(doc.tokens[t].range.clone(), palette.hover);
         }
-        let top_left = origin + vec2(0.0, self.tops[i]);
         if let Some(w) = self
             .position
             .word
@@ -459,6 +455,62 @@ fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> std::ops::Range<usiz
     ) {
         (Some(a), Some(b)) if first < last => a.tokens.start..b.tokens.end,
         _ => 0..0,
+    }
+}
+
+/// The status marks of each paragraph (new words blue, learning amber), as rectangles:
+/// measuring them takes a pass over the paragraph's glyphs per word, too slow for every frame.
+type Marks = crate::render::widget::PlacedMesh;
+
+#[derive(Default)]
+struct StatusMarks {
+    /// Per paragraph: what the marks were measured for, and the marks.
+    cache: Vec<Option<(u64, Marks)>>,
+    empty: Marks,
+}
+
+impl StatusMarks {
+    fn of(
+        &mut self,
+        i: usize,
+        para: &Paragraph,
+        doc: &Document,
+        session: &Session,
+        palette: &Palette,
+    ) -> &mut Marks {
+        use std::hash::{Hash, Hasher};
+        let tokens = tokens_of_paragraph(doc, i);
+        let tint = |t: usize| match session.status_of_token(t) {
+            Some(Status::New) => Some(palette.status_new),
+            Some(Status::Learning) => Some(palette.status_learning),
+            _ => None,
+        };
+        // What the marks depend on: the layout, the statuses and the colours.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            para.version(),
+            session.revision(),
+            palette.status_new,
+            palette.status_learning,
+        )
+            .hash(&mut h);
+        let key = h.finish();
+        if self.cache.len() <= i {
+            self.cache
+                .resize_with(doc.paragraphs.len().max(i + 1), || None);
+        }
+        if self.cache[i].as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut marks = egui::Mesh::default();
+            for (t, color) in tokens.filter_map(|t| Some((t, tint(t)?))) {
+                for r in para.highlight(&doc.tokens[t].range) {
+                    crate::render::widget::add_mark(&mut marks, r, color);
+                }
+            }
+            self.cache[i] = Some((key, Marks::new(marks)));
+        }
+        self.cache[i]
+            .as_mut()
+            .map_or(&mut self.empty, |(_, marks)| marks)
     }
 }
 

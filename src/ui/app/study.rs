@@ -75,6 +75,10 @@ impl DarsApp {
     }
 
     pub(super) fn export_dialog_ui(&mut self, ctx: &Context) {
+        // Counting the ticked cards walks the deck: only while the dialog is open.
+        if !self.export.open {
+            return;
+        }
         let counts = Counts {
             all: self.session.cards().len(),
             filtered: self.session.filtered().len(),
@@ -113,7 +117,8 @@ impl DarsApp {
     fn export_cards_ticked(&self) -> Vec<Card> {
         let cards = self.session.cards();
         let shown = self.session.filtered();
-        let hidden = (0..cards.len()).filter(|i| !shown.contains(i));
+        let in_filter: std::collections::HashSet<usize> = shown.iter().copied().collect();
+        let hidden = (0..cards.len()).filter(|i| !in_filter.contains(i));
         shown
             .iter()
             .copied()
