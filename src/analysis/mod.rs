@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod assets;
+pub mod bama;
 pub mod document;
 pub mod entities;
 pub mod json;

@@ -1,0 +1,8 @@
+//! Tim Buckwalter's Arabic Morphological Analyzer 1.0 (BAMA): its tables and its algorithm.
+
+pub mod buckwalter;
+pub mod solutions;
+pub mod tables;
+
+pub use solutions::{Solution, solutions, word_key};
+pub use tables::Tables;
