@@ -39,8 +39,9 @@ HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "bama.txt.gz"
 
 VOWELS = set("auioFNK~`")
-# Hamza seats and alef spellings, folded as src/arabic/normalize.rs folds them.
-FOLD = str.maketrans({">": "A", "<": "A", "|": "A", "{": "A", "&": "'", "}": "'", "Y": "y", "p": "h"})
+# Hamza seats and alef spellings, folded as src/analysis/bama/buckwalter.rs folds them (ة and
+# ى stay apart from ه and ي: texts write them correctly far more often than not).
+FOLD = str.maketrans({">": "A", "<": "A", "|": "A", "{": "A", "&": "'", "}": "'"})
 
 
 def download() -> bytes:
@@ -75,16 +76,17 @@ def folded(word: str) -> str:
     return word.translate(FOLD)
 
 
-def tags(gloss: str, category: str, voc: str) -> tuple:
-    """The gloss without its <pos> element, and the part-of-speech tags: those BAMA gives, with
-    the vocalizations left out of single tags, or the ones its analyser infers from the category."""
+def tags(gloss: str, category: str, voc: str, stem: bool = True) -> tuple:
+    """The gloss without its <pos> element, and the part-of-speech tags: those BAMA gives (for a
+    stem with a single tag, without its vocalization), or the ones its analyser infers from the
+    category."""
     m = re.search(r"<pos>(.+?)</pos>", gloss)
     gloss = re.sub(r"<pos>.+?</pos>", "", gloss).strip()
     gloss = re.sub(r"\s+", " ", gloss)
     if m:
         pos = m.group(1).strip()
         parts = [p for p in pos.split("+") if p]
-        if len(parts) == 1 and "/" in parts[0]:
+        if stem and len(parts) == 1 and "/" in parts[0]:
             pos = parts[0].split("/", 1)[1]
         return gloss, pos
     if category.startswith(("Pref-0", "Suff-0")):
@@ -117,7 +119,7 @@ def entries(text: str):
 def affixes(text: str) -> list:
     rows, seen = [], set()
     for unvoc, voc, cat, gloss in entries(text):
-        gloss, pos = tags(gloss, cat, voc)
+        gloss, pos = tags(gloss, cat, voc, stem=False)
         key = (folded(unvoc), voc, cat, pos)
         if key in seen:
             continue

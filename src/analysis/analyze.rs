@@ -4,40 +4,22 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::choose::choose;
 use super::document::Document;
 use super::entities::{Entity, Gazetteer, find_entities};
-use super::lexicon::{LemmaId, Lexicon, Pos};
-use super::morphology::{WordAnalysis, analyze_word};
+use super::lemmas::{LemmaFacts, LemmaRef};
+use super::lexicon::Pos;
+use super::readings::{NONE, Reading, Words};
 use super::relation_rules::RelationRules;
 use super::relations::{Found, find_relations};
 use super::translations::Translations;
-use crate::arabic::tokenize::TokenKind;
-use crate::arabic::translit::transliterate;
+use super::user_words::UserWords;
+use super::vocabulary::vocabulary;
+use super::word_facts::WordFacts;
+use crate::arabic::normalize::normalize;
 
-/// What the analysis knows about one token. Tokens that are not Arabic words (numbers,
-/// Latin, punctuation) have no lemma and no clitics.
-pub type TokenInfo = WordAnalysis;
-
-/// One lemma of the document's vocabulary, with where it occurs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VocabEntry {
-    pub lemma_id: LemmaId,
-    pub lemma: String,
-    pub vocalized: String,
-    pub root: String,
-    pub pos: Pos,
-    pub gloss_en: String,
-    pub plural_or_present: Option<String>,
-    /// DIN 31635, computed from `vocalized`.
-    pub translit: String,
-    pub count: usize,
-    /// The words as the text writes them (with their clitics), in order of first use.
-    pub forms: Vec<String>,
-    /// Sentences it occurs in, ascending.
-    pub sentences: Vec<usize>,
-    /// Token indices of its occurrences, ascending.
-    pub occurrences: Vec<usize>,
-}
+pub use super::readings::TokenInfo;
+pub use super::vocabulary::VocabEntry;
 
 /// A relation the document states between two entities (ids of [`Analysis::entities`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,29 +40,62 @@ pub struct Relation {
     pub sentences: Vec<usize>,
 }
 
+/// How to analyze: with or without the curated lexicon (off only to measure BAMA alone), and
+/// with a learner's own words.
+#[derive(Clone, Copy, Debug)]
+pub struct AnalysisOptions<'a> {
+    pub curated_lexicon: bool,
+    pub user_words: Option<&'a UserWords>,
+}
+
+impl Default for AnalysisOptions<'_> {
+    fn default() -> Self {
+        Self {
+            curated_lexicon: true,
+            user_words: None,
+        }
+    }
+}
+
 /// The analysis of one document. Indices refer to the document's tokens and sentences.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
-    /// One per token of the document.
-    pub tokens: Vec<TokenInfo>,
     /// In order of first occurrence.
     pub vocabulary: Vec<VocabEntry>,
     /// Entities in order of first mention (a state a relation implies may have no mention).
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
-    vocab_of_token: Vec<Option<usize>>,
+    /// Every reading of every word, and the one chosen for each token.
+    pub(crate) words: Words,
+    /// Facts of the words a learner gave a meaning to (`LemmaRef::User`).
+    user_lemmas: Vec<LemmaFacts>,
+    vocab_of_token: Vec<u32>,
     translations: Vec<Option<String>>,
     /// `(start, end, entity)` of every mention, by start.
     mention_spans: Vec<(usize, usize, usize)>,
 }
 
-/// Analyzes `doc` with the bundled lexicon, gazetteer, relation rules and translations.
+/// Analyzes `doc` with the bundled lexicons, gazetteer, relation rules and translations.
 #[must_use]
 pub fn analyze(doc: &Document) -> Analysis {
-    let lexicon = Lexicon::bundled();
+    analyze_with(doc, &AnalysisOptions::default())
+}
+
+/// Analyzes `doc` as [`analyze`] does, with `options`.
+#[must_use]
+pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let gazetteer = Gazetteer::bundled();
-    let tokens = token_infos(doc, lexicon);
-    let (vocabulary, vocab_of_token) = vocabulary(doc, &tokens, lexicon);
+    let mut words = Words::of(doc, options.curated_lexicon);
+    let user_lemmas = options
+        .user_words
+        .map(|u| add_user_meanings(doc, &mut words, u))
+        .unwrap_or_default();
+    let saved: HashMap<String, String> = options
+        .user_words
+        .map(|u| u.readings.clone().into_iter().collect())
+        .unwrap_or_default();
+    choose(doc, &mut words, &saved);
+    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &user_lemmas);
     let translations = (0..doc.sentences.len())
         .map(|s| {
             Translations::bundled()
@@ -89,14 +104,9 @@ pub fn analyze(doc: &Document) -> Analysis {
         })
         .collect();
     let mut entities = find_entities(doc, gazetteer);
-    let found = find_relations(
-        doc,
-        &tokens,
-        lexicon,
-        gazetteer,
-        RelationRules::bundled(),
-        &entities,
-    );
+    let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
+    let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
+    let found = find_relations(doc, &facts, gazetteer, RelationRules::bundled(), &entities);
     let relations = merge(&found, gazetteer, &mut entities);
     let mut mention_spans: Vec<(usize, usize, usize)> = entities
         .iter()
@@ -105,82 +115,57 @@ pub fn analyze(doc: &Document) -> Analysis {
         .collect();
     mention_spans.sort_unstable();
     Analysis {
-        tokens,
         vocabulary,
         entities,
         relations,
+        words,
+        user_lemmas,
         vocab_of_token,
         translations,
         mention_spans,
     }
 }
 
-fn token_infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
-    // News repeat their words: each distinct spelling is analyzed once.
-    let mut seen: HashMap<&str, WordAnalysis> = HashMap::new();
-    doc.tokens
-        .iter()
-        .map(|token| {
-            let text = doc.slice(&token.range);
-            let mut info = if token.kind == TokenKind::Word {
-                seen.entry(text)
-                    .or_insert_with(|| analyze_word(text, lexicon))
-                    .clone()
-            } else {
-                WordAnalysis {
-                    stem: 0..text.len(),
-                    ..WordAnalysis::default()
-                }
-            };
-            info.stem = token.range.start + info.stem.start..token.range.start + info.stem.end;
-            info
-        })
-        .collect()
-}
-
-fn vocabulary(
-    doc: &Document,
-    tokens: &[TokenInfo],
-    lexicon: &Lexicon,
-) -> (Vec<VocabEntry>, Vec<Option<usize>>) {
-    let mut entries: Vec<VocabEntry> = Vec::new();
-    let mut slot: HashMap<LemmaId, usize> = HashMap::new();
-    let mut of_token = vec![None; tokens.len()];
-    for (t, info) in tokens.iter().enumerate() {
-        let Some((id, entry)) = info.lemma.and_then(|id| lexicon.entry(id).map(|e| (id, e))) else {
+/// Gives the spellings no lexicon analyses, and that a learner gave a meaning to, that meaning
+/// as their one reading. Returns the facts of those words, by `LemmaRef::User` index.
+fn add_user_meanings(doc: &Document, words: &mut Words, user: &UserWords) -> Vec<LemmaFacts> {
+    let mut facts: Vec<LemmaFacts> = Vec::new();
+    let mut done: Vec<bool> = vec![false; words.spelling_count()];
+    for (t, token) in doc.tokens.iter().enumerate() {
+        let Some(s) = words.spelling(t) else {
             continue;
         };
-        let at = *slot.entry(id).or_insert_with(|| {
-            entries.push(VocabEntry {
-                lemma_id: id,
-                lemma: entry.lemma.clone(),
-                vocalized: entry.vocalized.clone(),
-                root: entry.root.clone(),
-                pos: entry.pos,
-                gloss_en: entry.gloss_en.clone(),
-                plural_or_present: entry.plural_or_present.clone(),
-                translit: transliterate(&entry.vocalized),
-                count: 0,
-                forms: Vec::new(),
-                sentences: Vec::new(),
-                occurrences: Vec::new(),
+        if std::mem::replace(&mut done[s as usize], true) || !words.readings(t).is_empty() {
+            continue;
+        }
+        let text = doc.slice(&token.range);
+        let Some(meaning) = user.meaning(text) else {
+            continue;
+        };
+        let index = u32::try_from(facts.len()).unwrap_or(NONE);
+        let reading = Reading {
+            lemma: LemmaRef::User(index),
+            pos: Pos::Unknown,
+            proclitics: 0,
+            enclitic: 0,
+            stem: (0, u32::try_from(text.len()).unwrap_or(NONE)),
+            solution: None,
+            hand_checked: true,
+        };
+        if words.add_only_reading(s, reading).is_some() {
+            let bare: String = text
+                .chars()
+                .filter(|&c| !crate::arabic::script::is_arabic_mark(c))
+                .collect();
+            facts.push(LemmaFacts {
+                lemma: bare,
+                vocalized: text.to_owned(),
+                gloss_en: meaning.to_owned(),
+                ..LemmaFacts::default()
             });
-            entries.len() - 1
-        });
-        let v = &mut entries[at];
-        let token = &doc.tokens[t];
-        let form = doc.slice(&token.range);
-        v.count += 1;
-        v.occurrences.push(t);
-        if v.sentences.last() != Some(&token.sentence) {
-            v.sentences.push(token.sentence);
         }
-        if !v.forms.iter().any(|f| f == form) {
-            v.forms.push(form.to_owned());
-        }
-        of_token[t] = Some(at);
     }
-    (entries, of_token)
+    facts
 }
 
 /// One relation per (kind, source, target, past), with all the sentences that state it;
@@ -247,10 +232,10 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
 }
 
 impl Analysis {
-    /// What is known about token `i`.
+    /// What is known about token `i` of `doc` (the document analyzed).
     #[must_use]
-    pub fn token(&self, i: usize) -> Option<&TokenInfo> {
-        self.tokens.get(i)
+    pub fn token(&self, doc: &Document, i: usize) -> Option<TokenInfo> {
+        self.words.token_info(doc, i)
     }
 
     /// The vocabulary entry of token `i`, if it is a word the lexicon knows.
@@ -259,8 +244,29 @@ impl Analysis {
         self.vocab_of_token
             .get(i)
             .copied()
-            .flatten()
-            .and_then(|v| self.vocabulary.get(v))
+            .filter(|&v| v != NONE)
+            .and_then(|v| self.vocabulary.get(v as usize))
+    }
+
+    /// Every reading of token `i` (the chosen one among them): what "other readings" offers.
+    #[must_use]
+    pub fn readings(&self, i: usize) -> &[Reading] {
+        self.words.readings(i)
+    }
+
+    /// The position of token `i`'s chosen reading in [`Self::readings`].
+    #[must_use]
+    pub fn chosen_reading(&self, i: usize) -> Option<usize> {
+        self.words.chosen_position(i)
+    }
+
+    /// The facts of a lemma, including a learner's own words.
+    #[must_use]
+    pub fn lemma_facts(&self, lemma: LemmaRef) -> Option<LemmaFacts> {
+        match lemma {
+            LemmaRef::User(i) => self.user_lemmas.get(i as usize).cloned(),
+            other => other.facts(),
+        }
     }
 
     /// The English translation of sentence `sentence`, where the bundled translations have it.

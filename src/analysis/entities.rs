@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::assets::{AssetError, GAZETTEER_TSV, list, tsv_rows};
 use super::document::Document;
 use super::morphology::prefixes;
-use crate::arabic::normalize::{fold_char, letter_offsets};
+use crate::arabic::normalize::{letter_offsets, normalize};
 use crate::arabic::tokenize::TokenKind;
 
 /// What an entity is.
@@ -121,8 +121,8 @@ const CURRENT: [&str; 2] = ["الحالي", "الحاليه"];
 /// letter per letter of the original, like [`crate::arabic::normalize::normalize`].
 #[must_use]
 pub fn name_key(word: &str) -> String {
-    word.chars()
-        .filter_map(fold_char)
+    normalize(word)
+        .chars()
         .map(|c| match c {
             'غ' => 'ج',
             '٠'..='٩' => char::from(b'0' + (u32::from(c) - 0x0660) as u8),

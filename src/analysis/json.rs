@@ -4,14 +4,12 @@ use serde_json::{Value, json};
 
 use super::analyze::Analysis;
 use super::document::Document;
-use super::lexicon::Lexicon;
 
 impl Analysis {
     /// `{source, sentences, tokens, vocabulary, entities, relations}` of `doc`, which must be
     /// the document this analysis was made from.
     #[must_use]
     pub fn to_json(&self, doc: &Document) -> Value {
-        let lexicon = Lexicon::bundled();
         let sentences: Vec<Value> = doc
             .sentences
             .iter()
@@ -32,11 +30,8 @@ impl Analysis {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let info = self.token(i);
-                let lemma = info
-                    .and_then(|w| w.lemma)
-                    .and_then(|id| lexicon.entry(id))
-                    .map(|e| e.lemma.as_str());
+                let info = self.token(doc, i);
+                let lemma = self.entry_of_token(i).map(|e| e.lemma.as_str());
                 json!({
                     "start": t.range.start,
                     "end": t.range.end,
@@ -44,8 +39,8 @@ impl Analysis {
                     "kind": t.kind,
                     "sentence": t.sentence,
                     "lemma": lemma,
-                    "proclitics": info.map(|w| w.proclitics.clone()).unwrap_or_default(),
-                    "enclitics": info.map(|w| w.enclitics.clone()).unwrap_or_default(),
+                    "proclitics": info.as_ref().map(|w| w.proclitics.clone()).unwrap_or_default(),
+                    "enclitics": info.as_ref().map(|w| w.enclitics.clone()).unwrap_or_default(),
                 })
             })
             .collect();

@@ -9,7 +9,7 @@ use super::assets::{AssetError, LEXICON_TSV, list, tsv_rows};
 use crate::arabic::normalize::normalize;
 
 /// Part of speech, as the lexicon's `pos` column spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pos {
     Noun,
@@ -24,6 +24,9 @@ pub enum Pos {
     Pronoun,
     Demonstrative,
     Relative,
+    /// A word no lexicon analyses, which a learner gave a meaning to.
+    #[default]
+    Unknown,
 }
 
 impl Pos {
@@ -41,6 +44,7 @@ impl Pos {
             "pronoun" => Self::Pronoun,
             "demonstrative" => Self::Demonstrative,
             "relative" => Self::Relative,
+            "unknown" => Self::Unknown,
             _ => return None,
         })
     }
@@ -61,6 +65,7 @@ impl Pos {
             Self::Pronoun => "pronoun",
             Self::Demonstrative => "demonstrative",
             Self::Relative => "relative",
+            Self::Unknown => "unknown",
         }
     }
 

@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use super::document::Document;
 use super::entities::{Entity, EntityKind, Gazetteer, MentionVia};
-use super::lexicon::{Lexicon, Pos};
-use super::morphology::WordAnalysis;
+use super::lexicon::Pos;
+use super::word_facts::WordFacts;
 use super::relation_rules::{Count, Pattern, RelationRules, Role, Rule};
 use crate::arabic::normalize::normalize;
 use crate::arabic::tokenize::TokenKind;
@@ -55,8 +55,7 @@ struct M {
 
 struct Ctx<'a> {
     doc: &'a Document,
-    words: &'a [WordAnalysis],
-    lexicon: &'a Lexicon,
+    facts: &'a WordFacts<'a>,
     gazetteer: &'a Gazetteer,
     rules: &'a RelationRules,
     mentions: Vec<M>,
@@ -70,8 +69,7 @@ struct Ctx<'a> {
 #[must_use]
 pub fn find_relations(
     doc: &Document,
-    words: &[WordAnalysis],
-    lexicon: &Lexicon,
+    facts: &WordFacts,
     gazetteer: &Gazetteer,
     rules: &RelationRules,
     entities: &[Entity],
@@ -101,8 +99,7 @@ pub fn find_relations(
         .collect();
     let mut ctx = Ctx {
         doc,
-        words,
-        lexicon,
+        facts,
         gazetteer,
         rules,
         mentions,
@@ -152,25 +149,19 @@ fn titles(ctx: &Ctx, entities: &[Entity]) -> Vec<Found> {
 
 impl Ctx<'_> {
     fn lemma_key(&self, t: usize) -> Option<&str> {
-        let id = self.words.get(t)?.lemma?;
-        self.lexicon.entry(id).map(|e| e.lemma_key.as_str())
+        self.facts.lemma_key(t)
     }
 
     fn is_verb(&self, t: usize) -> bool {
-        self.words
-            .get(t)
-            .and_then(|w| w.lemma)
-            .and_then(|id| self.lexicon.entry(id))
-            .is_some_and(|e| e.pos == Pos::Verb)
+        self.facts.is_verb(t)
     }
 
     fn pos(&self, t: usize) -> Option<Pos> {
-        let id = self.words.get(t)?.lemma?;
-        self.lexicon.entry(id).map(|e| e.pos)
+        self.facts.pos(t)
     }
 
     fn has_pronoun(&self, t: usize) -> bool {
-        self.words.get(t).is_some_and(|w| !w.enclitics.is_empty())
+        self.facts.has_pronoun(t)
     }
 
     fn kind_of(&self, m: usize) -> EntityKind {
@@ -357,7 +348,7 @@ impl Ctx<'_> {
     fn between(&self, s: usize, after: Range<usize>) -> Option<(usize, usize)> {
         let end = after.end;
         for t in after.filter(|&t| self.lemma_key(t) == Some(BETWEEN)) {
-            if self.words[t].enclitics.contains(&"هما") {
+            if self.facts.enclitic(t) == Some("هما") {
                 let a = self.sentence_subject(s, t)?;
                 return self.coordinated_after(a).map(|b| (a, b));
             }

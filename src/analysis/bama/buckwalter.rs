@@ -101,9 +101,11 @@ pub fn is_vowel_mark(c: u8) -> bool {
     matches!(c, b'a' | b'u' | b'i' | b'o' | b'~' | b'F' | b'N' | b'K' | b'`')
 }
 
-/// The matching key of one letter of a normalized word (see
-/// [`crate::arabic::normalize::normalize`]): Buckwalter with every alef spelled `A`, every
-/// hamza seat `'`, ة as `h` and ى as `y`. `None` for a character BAMA has no letter for.
+/// The matching key of one letter: Buckwalter with every alef spelled `A` and every hamza seat
+/// `'` (texts drop and move hamzas; BAMA's tables list such spellings anyway). ة and ى keep
+/// their own letters, as BAMA does: "القمة" is never read as "ألقمه" (he fed him); a text that
+/// writes ه for ة or ي for ى at the end of a word is read again with them (see
+/// [`super::solutions`]). `None` for a character BAMA has no letter for.
 #[must_use]
 pub fn key_of(c: char) -> Option<u8> {
     Some(match c {
@@ -133,9 +135,11 @@ pub fn key_of(c: char) -> Option<u8> {
         'ل' => b'l',
         'م' => b'm',
         'ن' => b'n',
-        'ه' | 'ة' => b'h',
+        'ه' => b'h',
+        'ة' => b'p',
         'و' => b'w',
-        'ي' | 'ى' | 'ی' => b'y',
+        'ي' | 'ی' => b'y',
+        'ى' => b'Y',
         'پ' => b'P',
         'چ' => b'J',
         'ڤ' => b'V',
@@ -154,8 +158,6 @@ pub fn fold_key(buckwalter: &str) -> String {
         .map(|b| match b {
             b'>' | b'<' | b'|' | b'{' => 'A',
             b'&' | b'}' => '\'',
-            b'p' => 'h',
-            b'Y' => 'y',
             other => char::from(other),
         })
         .collect()
@@ -182,6 +184,6 @@ mod tests {
             .collect();
         assert_eq!(text, fold_key("mas&uwliy~ap"));
         assert_eq!(fold_key(">akal"), fold_key("Akl"));
-        assert_eq!(fold_key("ElY"), "Ely");
+        assert_eq!(fold_key("ElY"), "ElY");
     }
 }

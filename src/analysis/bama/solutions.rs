@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::buckwalter::{is_vowel_mark, key_of, to_arabic};
 use super::tables::{Affix, Stem, Tables};
 use crate::analysis::lexicon::Pos;
-use crate::arabic::normalize::{letter_offsets, normalize};
+use crate::arabic::normalize::{base_letters, letter_offsets};
 
 /// The longest prefix and suffix BAMA's tables hold, in letters.
 const MAX_PREFIX: usize = 4;
@@ -27,14 +27,35 @@ pub struct Solution {
 /// [`super::buckwalter::key_of`]), or `None` when it has a letter BAMA does not know.
 #[must_use]
 pub fn word_key(word: &str) -> Option<String> {
-    let normalized = normalize(word);
-    if normalized.is_empty() || normalized.chars().count() > MAX_LETTERS {
-        return None;
+    let mut key = String::with_capacity(word.len() / 2);
+    let mut known = true;
+    for c in word.chars() {
+        base_letters(c, |l| match key_of(l) {
+            Some(k) => key.push(char::from(k)),
+            None => known = false,
+        });
     }
-    normalized
-        .chars()
-        .map(|c| key_of(c).map(char::from))
-        .collect()
+    (known && !key.is_empty() && key.len() <= MAX_LETTERS).then_some(key)
+}
+
+/// All solutions of `word` (see [`solutions`]); a word ending in ه or ي with none is read
+/// again as ending in ة or ى, which many texts write that way.
+#[must_use]
+pub fn solutions_of_word(t: &Tables, word: &str) -> Vec<Solution> {
+    let Some(mut key) = word_key(word) else {
+        return Vec::new();
+    };
+    let found = solutions(t, &key);
+    if !found.is_empty() {
+        return found;
+    }
+    let again = match key.pop() {
+        Some('h') => 'p',
+        Some('y') => 'Y',
+        _ => return found,
+    };
+    key.push(again);
+    solutions(t, &key)
 }
 
 /// All solutions of a word given by its key, in BAMA's order (shortest prefix first, then

@@ -61,6 +61,7 @@ pub struct Tables {
     suffix_index: HashMap<Box<str>, Vec<u16>>,
     stem_index: HashMap<Box<str>, Vec<u32>>,
     categories: usize,
+    category_names: Vec<Box<str>>,
     ab: Vec<bool>,
     ac: Vec<bool>,
     bc: Vec<bool>,
@@ -207,6 +208,10 @@ impl Tables {
             return Err(AssetError::new(name, 0, "a section is missing or empty"));
         }
         t.categories = categories.0.len();
+        t.category_names = vec![Box::from(""); t.categories];
+        for (name, &id) in &categories.0 {
+            t.category_names[usize::from(id)] = name.as_str().into();
+        }
         let n = t.categories;
         for (k, list) in pairs.iter().enumerate() {
             let mut matrix = vec![false; n * n];
@@ -245,6 +250,12 @@ impl Tables {
         self.text
             .get(span.0 as usize..span.1 as usize)
             .unwrap_or_default()
+    }
+
+    /// The name of a morphological category (`PV`, `IV_yu`, `Ndu`, …).
+    #[must_use]
+    pub fn category(&self, id: u16) -> &str {
+        self.category_names.get(usize::from(id)).map_or("", |n| n)
     }
 
     /// Prefixes written as `key` (matching key; "" for none).
