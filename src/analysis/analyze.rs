@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::choose::choose;
 use super::document::Document;
-use super::entities::{Entity, Gazetteer, find_entities};
+use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -103,11 +103,22 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
                 .map(str::to_owned)
         })
         .collect();
-    let mut entities = find_entities(doc, gazetteer);
     let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
-    let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
-    let found = find_relations(doc, &facts, gazetteer, RelationRules::bundled(), &entities);
-    let relations = merge(&found, gazetteer, &mut entities);
+    let (entities, relations) = {
+        let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
+        let names = find_entities(doc, gazetteer, &facts);
+        let mut entities = names.entities;
+        let found = find_relations(
+            doc,
+            &facts,
+            &names.catalogue,
+            RelationRules::bundled(),
+            &entities,
+            &names.offices,
+        );
+        let relations = merge(&found, &names.catalogue, &mut entities);
+        (entities, relations)
+    };
     let mut mention_spans: Vec<(usize, usize, usize)> = entities
         .iter()
         .enumerate()
@@ -170,7 +181,7 @@ fn add_user_meanings(doc: &Document, words: &mut Words, user: &UserWords) -> Vec
 
 /// One relation per (kind, source, target, past), with all the sentences that state it;
 /// adds the states that relations imply (a capital standing for its state) as entities.
-fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> Vec<Relation> {
+fn merge(found: &[Found], catalogue: &Catalogue, entities: &mut Vec<Entity>) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     let mut counts: Vec<Option<(u32, String, String)>> = Vec::new();
     let mut index: HashMap<(&str, usize, usize, bool), usize> = HashMap::new();
@@ -187,8 +198,8 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
         };
         let at = *index.entry(key).or_insert_with(|| {
             out.push(Relation {
-                source: gazetteer.entries[f.source].id.clone(),
-                target: gazetteer.entries[f.target].id.clone(),
+                source: catalogue.entry(f.source).id.clone(),
+                target: catalogue.entry(f.target).id.clone(),
                 kind: f.kind.clone(),
                 label_en: f.label_en.clone(),
                 label_ar: f.label_ar.clone(),
@@ -208,7 +219,7 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
         }
         for entry in [f.source, f.target] {
             if !entities.iter().any(|e| e.entry == entry) {
-                let g = &gazetteer.entries[entry];
+                let g = catalogue.entry(entry);
                 entities.push(Entity {
                     entry,
                     id: g.id.clone(),

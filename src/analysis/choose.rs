@@ -100,19 +100,6 @@ fn lemma_support(words: &Words) -> HashMap<LemmaRef, f32> {
     support
 }
 
-/// A verb in the first or second person: rare in news outside quotes.
-fn first_or_second_person(tags: &str) -> bool {
-    ["IV1", "IV2", "SUBJ:1", "SUBJ:2", "CVSUFF"]
-        .iter()
-        .any(|p| tags.contains(p))
-}
-
-/// "you", "your" as a suffix: rare in news outside quotes.
-fn second_person_pronoun(tags: &str) -> bool {
-    tags.split('+')
-        .any(|p| (p.contains("PRON") || p.contains("_DO:")) && p.contains('2'))
-}
-
 /// How likely a reading is, given the word before it (its matching form and chosen reading).
 fn score(
     r: &Reading,
@@ -163,15 +150,12 @@ fn score(
         let inflection = prefix.letters.saturating_sub(split.before)
             + suffix.letters.saturating_sub(split.after);
         s -= 0.6 * f32::from(inflection);
+        if r.is_rare_form() {
+            s -= 1.0;
+        }
         // A name written whole (روسيا), not a word with an ending (روسيًّا, Russian).
         if r.pos == Pos::ProperNoun && inflection == 0 && split.before == 0 && split.after == 0 {
             s += 0.6;
-        }
-        if first_or_second_person(&prefix.tags) || first_or_second_person(&suffix.tags) {
-            s -= 0.8;
-        }
-        if second_person_pronoun(&suffix.tags) {
-            s -= 0.6;
         }
     }
     if let Some((word, reading)) = before {

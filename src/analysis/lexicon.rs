@@ -105,7 +105,15 @@ pub struct Lexicon {
     by_form: HashMap<String, Vec<LemmaId>>,
 }
 
-const COLUMNS: usize = 7;
+const COLUMNS: [&str; 7] = [
+    "lemma",
+    "vocalized",
+    "root",
+    "pos",
+    "gloss_en",
+    "forms",
+    "plural_or_present",
+];
 
 impl Lexicon {
     /// Parses the lexicon's TSV (header `lemma vocalized root pos gloss_en forms plural_or_present`).
@@ -114,7 +122,7 @@ impl Lexicon {
     /// A row without a lemma, vocalized form or gloss, or with an unknown part of speech.
     pub fn parse(name: &str, tsv: &str) -> Result<Self, AssetError> {
         let mut lexicon = Self::default();
-        for row in tsv_rows(name, tsv, COLUMNS) {
+        for row in tsv_rows(name, tsv, &COLUMNS)? {
             let (line, f) = row?;
             let [lemma, vocalized, root, pos, gloss, forms, extra] =
                 [f[0], f[1], f[2], f[3], f[4], f[5], f[6]].map(str::trim);
@@ -205,7 +213,8 @@ mod tests {
 
     #[test]
     fn malformed_rows_say_where() {
-        let err = Lexicon::parse("x.tsv", "header\nقمة\tقِمَّة\t\tnoon\tsummit\t\t")
+        let header = COLUMNS.join("\t");
+        let err = Lexicon::parse("x.tsv", &format!("{header}\nقمة\tقِمَّة\t\tnoon\tsummit\t\t"))
             .err()
             .map(|e| e.to_string());
         assert_eq!(

@@ -50,6 +50,27 @@ impl Reading {
             .and_then(|i| ENCLITICS.get(i).copied())
     }
 
+    /// A form news rarely use outside quotes: a verb in the first or second person, or a
+    /// "you"/"your" suffix (بلينكن read as بِلِين + كُنَّ, "with your flexibility").
+    #[must_use]
+    pub fn is_rare_form(&self) -> bool {
+        let Some(s) = self.solution else {
+            return false;
+        };
+        let t = Tables::bundled();
+        let prefix = &t.prefixes[usize::from(s.prefix)].tags;
+        let suffix = &t.suffixes[usize::from(s.suffix)].tags;
+        let person = |tags: &str| {
+            ["IV1", "IV2", "SUBJ:1", "SUBJ:2", "CVSUFF"]
+                .iter()
+                .any(|p| tags.contains(p))
+        };
+        let you = suffix
+            .split('+')
+            .any(|p| (p.contains("PRON") || p.contains("_DO:")) && p.contains('2'));
+        person(prefix) || person(suffix) || you
+    }
+
     /// The whole word with its vowels, where BAMA gave them.
     #[must_use]
     pub fn vocalized_word(&self) -> Option<String> {

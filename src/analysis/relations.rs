@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::document::Document;
-use super::entities::{Entity, EntityKind, Gazetteer, MentionVia};
+use super::entities::{Catalogue, Entity, EntityKind, MentionVia, OfficeKind, StatedOffice};
 use super::lexicon::Pos;
 use super::word_facts::WordFacts;
 use super::relation_rules::{Count, Pattern, RelationRules, Role, Rule};
@@ -29,7 +29,7 @@ const TIME: &str = "مره";
 /// سابق "former".
 const FORMER: &str = "سابق";
 
-/// One statement of a relation in one sentence, between gazetteer entries.
+/// One statement of a relation in one sentence, between catalogue entries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     pub kind: String,
@@ -56,7 +56,7 @@ struct M {
 struct Ctx<'a> {
     doc: &'a Document,
     facts: &'a WordFacts<'a>,
-    gazetteer: &'a Gazetteer,
+    catalogue: &'a Catalogue<'a>,
     rules: &'a RelationRules,
     mentions: Vec<M>,
     starting: HashMap<usize, usize>,
@@ -70,9 +70,10 @@ struct Ctx<'a> {
 pub fn find_relations(
     doc: &Document,
     facts: &WordFacts,
-    gazetteer: &Gazetteer,
+    catalogue: &Catalogue,
     rules: &RelationRules,
     entities: &[Entity],
+    offices: &[StatedOffice],
 ) -> Vec<Found> {
     let mut mentions: Vec<M> = entities
         .iter()
@@ -100,7 +101,7 @@ pub fn find_relations(
     let mut ctx = Ctx {
         doc,
         facts,
-        gazetteer,
+        catalogue,
         rules,
         mentions,
         starting,
@@ -113,6 +114,17 @@ pub fn find_relations(
         .filter(|&(_, m)| ctx.kind_of(m) == EntityKind::Person)
         .collect();
     let mut found = titles(&ctx, entities);
+    found.extend(offices.iter().map(|o| Found {
+        kind: o.office.kind.relation().into(),
+        source: o.person,
+        target: o.of,
+        directed: true,
+        past: false,
+        label_en: format!("is the {} of", o.office.office_en),
+        label_ar: o.office.office_ar.clone(),
+        count: None,
+        sentence: o.sentence,
+    }));
     for s in 0..doc.sentences.len() {
         found.extend(ctx.sentence_relations(s));
     }
@@ -124,15 +136,16 @@ pub fn find_relations(
 fn titles(ctx: &Ctx, entities: &[Entity]) -> Vec<Found> {
     let mut out = Vec::new();
     for e in entities {
-        let Some((state, office_en, office_ar)) = &ctx.gazetteer.entries[e.entry].leads else {
+        let Some(office) = &ctx.catalogue.entry(e.entry).office else {
             continue;
         };
-        let Some(state) = ctx.gazetteer.entry_by_id(state) else {
+        let Some(state) = ctx.catalogue.by_id(&office.of) else {
             continue;
         };
+        let (office_en, office_ar) = (&office.office_en, &office.office_ar);
         for m in e.mentions.iter().filter(|m| m.via == MentionVia::Title) {
             out.push(Found {
-                kind: "leader_of".into(),
+                kind: OfficeKind::Leader.relation().into(),
                 source: e.entry,
                 target: state,
                 directed: true,
@@ -165,7 +178,7 @@ impl Ctx<'_> {
     }
 
     fn kind_of(&self, m: usize) -> EntityKind {
-        self.gazetteer.entries[self.mentions[m].entry].kind
+        self.catalogue.entry(self.mentions[m].entry).kind
     }
 
     fn tokens_of(&self, s: usize) -> Range<usize> {
@@ -182,16 +195,16 @@ impl Ctx<'_> {
     /// The entry a mention stands for in a role, if it can take it.
     fn resolve(&self, m: usize, role: Role) -> Option<usize> {
         let entry = self.mentions[m].entry;
-        let e = &self.gazetteer.entries[entry];
+        let e = self.catalogue.entry(entry);
         let state_of =
-            |id: &Option<String>| id.as_deref().and_then(|id| self.gazetteer.entry_by_id(id));
+            |id: Option<&str>| id.and_then(|id| self.catalogue.by_id(id));
         match (role, e.kind) {
             (Role::Person, EntityKind::Person) | (Role::Polity, EntityKind::State) => Some(entry),
             (Role::Person, _) => None,
-            (Role::Polity, EntityKind::Place) => state_of(&e.capital_of),
-            (Role::Polity, EntityKind::Person) => state_of(&e.leads.as_ref().map(|l| l.0.clone())),
+            (Role::Polity, EntityKind::Place) => state_of(e.capital_of.as_deref()),
+            (Role::Polity, EntityKind::Person) => state_of(e.office.as_ref().filter(|o| o.kind == OfficeKind::Leader).map(|o| o.of.as_str())),
             (Role::Polity, _) => None,
-            (Role::Any, EntityKind::Place) => state_of(&e.capital_of).or(Some(entry)),
+            (Role::Any, EntityKind::Place) => state_of(e.capital_of.as_deref()).or(Some(entry)),
             (Role::Any, _) => Some(entry),
         }
     }

@@ -19,7 +19,7 @@ impl Translations {
     /// A row with an empty Arabic or English side.
     pub fn parse(name: &str, tsv: &str) -> Result<Self, AssetError> {
         let mut by_sentence = HashMap::new();
-        for row in tsv_rows(name, tsv, 2) {
+        for row in tsv_rows(name, tsv, &["arabic", "english"])? {
             let (line, f) = row?;
             let (arabic, english) = (f[0].trim(), f[1].trim());
             if arabic.is_empty() || english.is_empty() {
