@@ -15,6 +15,9 @@ use crate::arabic::normalize::normalize;
 /// Particles after which a verb follows: قد (has, may), لقد, لم (did not), لن (will not),
 /// سوف (will).
 const BEFORE_A_VERB: [&str; 5] = ["قد", "لقد", "لم", "لن", "سوف"];
+/// Words after which a verb usually follows: حيث (where), عندما (when), بعدما (after), إذ
+/// (as), كما (as also), ثم (then).
+const OFTEN_BEFORE_A_VERB: [&str; 7] = ["حيث", "عندما", "بعدما", "اذ", "كما", "ثم", "وقد"];
 /// Prepositions written as words, after which a noun follows (in the genitive).
 const PREPOSITIONS: [&str; 14] = [
     "في", "من", "علي", "الي", "عن", "مع", "حول", "بين", "منذ", "خلال", "عبر", "لدي", "نحو", "ضد",
@@ -39,9 +42,9 @@ pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>
             previous = None;
         }
         let Some(spelling) = words.spelling(t) else {
-            if token.kind != crate::arabic::tokenize::TokenKind::Punct {
-                previous = None;
-            }
+            // After a number, a Latin word or punctuation (a new clause: "، ووقع") nothing
+            // before constrains the word.
+            previous = None;
             continue;
         };
         let range = words.readings_of_spelling(spelling);
@@ -158,10 +161,16 @@ fn score(
             s += 0.6;
         }
     }
+    // Arabic news sentences mostly open with their verb (ووقع, وقال, وأكد).
+    if before.is_none() && r.pos == Pos::Verb {
+        s += 0.8;
+    }
     if let Some((word, reading)) = before {
         let verb = r.pos == Pos::Verb;
         if BEFORE_A_VERB.contains(&word) {
             s += if verb { 3.0 } else { -1.0 };
+        } else if OFTEN_BEFORE_A_VERB.contains(&word) && verb {
+            s += 1.0;
         }
         let after_preposition = PREPOSITIONS.contains(&word)
             || reading.is_some_and(|p| p.pos == Pos::Preposition && p.enclitic == 0);

@@ -51,7 +51,8 @@ impl Reading {
     }
 
     /// A form news rarely use outside quotes: a verb in the first or second person, or a
-    /// "you"/"your" suffix (بلينكن read as بِلِين + كُنَّ, "with your flexibility").
+    /// "you", "your", "my" or "me" suffix (بلينكن read as بِلِين + كُنَّ, "with your
+    /// flexibility").
     #[must_use]
     pub fn is_rare_form(&self) -> bool {
         let Some(s) = self.solution else {
@@ -65,9 +66,10 @@ impl Reading {
                 .iter()
                 .any(|p| tags.contains(p))
         };
-        let you = suffix
-            .split('+')
-            .any(|p| (p.contains("PRON") || p.contains("_DO:")) && p.contains('2'));
+        // "you", "your", and "my", "me": a foreign name in ـي (ميلي) is no "inclination of mine".
+        let you = suffix.split('+').any(|p| {
+            (p.contains("PRON") || p.contains("_DO:")) && (p.contains('2') || p.contains("1S"))
+        });
         person(prefix) || person(suffix) || you
     }
 
@@ -234,6 +236,12 @@ impl Words {
         let r = self.chosen.get(t).copied().filter(|&r| r != NONE)?;
         let s = self.spelling(t)?;
         Some((r - self.readings_of_spelling(s).start) as usize)
+    }
+
+    /// Number of readings of all spellings.
+    #[must_use]
+    pub fn reading_count(&self) -> usize {
+        self.readings.len()
     }
 
     /// Number of distinct spellings.

@@ -12,6 +12,8 @@ use crate::arabic::normalize::normalize;
 pub struct WordFacts<'a> {
     pub words: &'a Words,
     keys: Vec<u32>,
+    /// Per reading (a global index of `words`), the matching form of its lemma.
+    reading_keys: Vec<u32>,
     key_text: Vec<String>,
 }
 
@@ -22,11 +24,7 @@ impl<'a> WordFacts<'a> {
         let mut key_of: HashMap<LemmaRef, u32> = HashMap::new();
         let mut by_text: HashMap<String, u32> = HashMap::new();
         let mut key_text: Vec<String> = Vec::new();
-        let keys = (0..tokens)
-            .map(|t| {
-                let Some(lemma) = words.chosen(t).map(|r| r.lemma) else {
-                    return NONE;
-                };
+        let mut key = |lemma: LemmaRef| -> u32 {
                 *key_of.entry(lemma).or_insert_with(|| {
                     let text = match lemma {
                         LemmaRef::Curated(i) => Lexicon::bundled()
@@ -42,11 +40,17 @@ impl<'a> WordFacts<'a> {
                         next
                     })
                 })
-            })
+        };
+        let reading_keys = (0..words.reading_count())
+            .map(|r| words.reading(u32::try_from(r).unwrap_or(NONE)).map_or(NONE, |x| key(x.lemma)))
+            .collect();
+        let keys = (0..tokens)
+            .map(|t| words.chosen(t).map_or(NONE, |r| key(r.lemma)))
             .collect();
         Self {
             words,
             keys,
+            reading_keys,
             key_text,
         }
     }
@@ -56,6 +60,23 @@ impl<'a> WordFacts<'a> {
     pub fn lemma_key(&self, t: usize) -> Option<&str> {
         let k = *self.keys.get(t)?;
         self.key_text.get(k as usize).map(String::as_str)
+    }
+
+    /// The matching forms of the lemmas of all of token `t`'s readings, the chosen one first
+    /// (a rule's trigger may be a reading the context did not choose: تدعم is "supports" as
+    /// well as "is supported").
+    #[must_use]
+    pub fn lemma_keys(&self, t: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = self.lemma_key(t).into_iter().collect();
+        let range = self.words.spelling(t).map_or(0..0, |s| self.words.readings_of_spelling(s));
+        for r in range {
+            if let Some(k) = self.reading_keys.get(r as usize).and_then(|&k| self.key_text.get(k as usize))
+                && !out.contains(&k.as_str())
+            {
+                out.push(k);
+            }
+        }
+        out
     }
 
     #[must_use]

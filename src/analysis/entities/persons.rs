@@ -79,6 +79,11 @@ impl Titles {
     }
 }
 
+/// Whether `key` (a name key) is one of `words` (written as texts write them).
+fn one_of(words: &[&str], key: &str) -> bool {
+    words.iter().any(|w| name_key(w) == key)
+}
+
 /// "His counterpart" (نظيره, نظيرتها…): the title of whoever the sentence named before.
 const COUNTERPART: [&str; 6] = ["نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرهم"];
 /// Words between a title and the name that change nothing of who it is.
@@ -93,9 +98,9 @@ pub(crate) const PARTICLES: [&str; 11] = [
 ];
 /// Words that never begin or continue a name after a title.
 const STOP: [&str; 36] = [
-    "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "قد", "لم", "لن", "ما",
+    "في", "من", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "قد", "لم", "لن", "ما",
     "لا", "بعد", "قبل", "خلال", "حيث", "منذ", "عند", "لدي", "هو", "هي", "كما", "ثم", "او", "يوم",
-    "امس", "اليوم", "صباح", "مساء", "عقب", "اثر", "رغم", "حول",
+    "امس", "اليوم", "صباح", "مساء", "عقب", "اثر", "رغم", "حول", "بين",
 ];
 
 /// A person a title introduces.
@@ -128,22 +133,31 @@ enum NameWord {
 
 fn name_word(facts: &WordFacts, unit: &Unit, first: bool, after_particle: bool) -> NameWord {
     let key = unit.key.as_str();
-    if PARTICLES.contains(&key) {
+    if one_of(&PARTICLES, key) {
         return NameWord::Particle;
     }
-    if STOP.contains(&key) {
+    if one_of(&STOP, key) {
         return NameWord::No;
+    }
+    // After بن, آل, عبد, أبو any word is part of the name (آل ثاني, عبد الله, أبو بكر).
+    if after_particle {
+        return NameWord::Weak;
     }
     let all = facts.readings(unit.token);
     let readings: Vec<_> = all.iter().filter(|r| !r.is_rare_form()).collect();
     if readings.is_empty() {
         return NameWord::Strong;
     }
+    // The curated lexicon lists the words news use most: one it lists as a common word is not
+    // a name here (بين is "between", not Ben).
+    if readings
+        .iter()
+        .any(|r| r.hand_checked && r.pos != Pos::ProperNoun)
+    {
+        return NameWord::No;
+    }
     if readings.iter().any(|r| r.pos == Pos::ProperNoun) {
         return NameWord::Strong;
-    }
-    if readings.iter().any(|r| r.hand_checked) {
-        return NameWord::No;
     }
     if readings.iter().all(|r| r.pos == Pos::Verb) {
         return NameWord::No;
@@ -181,23 +195,52 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                 strong = true;
                 true
             }
-            NameWord::Particle => end > from && next_is_name(),
+            NameWord::Particle => {
+                end > from
+                    && run
+                        .get(end + 1)
+                        .is_some_and(|u| name_word(facts, u, false, true) != NameWord::No)
+            }
             NameWord::Weak => end == from || after_particle || next_is_name(),
-            NameWord::No => false,
+            // Ali between two names (محمود علي يوسف), though على is "on"; a last word read
+            // only as "and/so + verb" (فيرثين: فَيَرْثِين) before a boundary.
+            NameWord::No => {
+                let strong_after = || {
+                    run.get(end + 1)
+                        .is_some_and(|u| name_word(facts, u, false, false) == NameWord::Strong)
+                };
+                let boundary = || {
+                    run.get(end + 1).is_none_or(|u| {
+                        one_of(&STOP, &u.key)
+                            || name_word(facts, u, false, false) == NameWord::No
+                    })
+                };
+                let readings = facts.readings(run[end].token);
+                let proper = readings.iter().any(|r| r.pos == Pos::ProperNoun);
+                let clitic_verbs = !readings.is_empty()
+                    && readings.iter().all(|r| r.pos == Pos::Verb && r.proclitics != 0);
+                end > from
+                    && !one_of(&STOP, &run[end].key)
+                    && ((proper && strong_after()) || (clitic_verbs && boundary()))
+            }
         };
         if !take {
             break;
         }
+        strong |= kind == NameWord::No;
         after_particle = kind == NameWord::Particle;
         end += 1;
     }
     // A single word no lexicon calls a name may still be one right after a title (نظيره
     // البرازيلي لولا), if it carries no clitics (not قوله, "his saying").
+    // Nor one a definite noun follows: a noun in a genitive construct (رئيس الأوروغواي تنفيذ
+    // الاتفاق, "… the carrying out of the agreement").
     let lone = end == from + 1
         && facts
             .words
             .chosen(run[from].token)
-            .is_none_or(|r| r.proclitics == 0 && r.enclitic == 0);
+            .is_none_or(|r| r.proclitics == 0 && r.enclitic == 0)
+        && run.get(end).is_none_or(|u| !u.key.starts_with("ال"));
     ((strong || lone) && end > from).then_some(from..end)
 }
 
@@ -206,7 +249,7 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
 fn title_at(run: &[Unit], i: usize, titles: &Titles) -> Option<(Option<usize>, usize, bool, usize)> {
     let mut best: Option<(Option<usize>, usize, bool, usize)> = None;
     for (key, skipped) in first_word_keys(&run[i].key) {
-        if COUNTERPART.contains(&key.as_str()) {
+        if one_of(&COUNTERPART, &key) {
             return Some((None, 1, true, skipped));
         }
         for &t in titles.by_first.get(bare(&key)).map_or(&[][..], Vec::as_slice) {
@@ -266,7 +309,10 @@ pub(crate) fn introduced(
             });
             let found = found.or_else(|| best_match_at(&run, j, g).map(|(n, e, via, _)| (n, e, via)));
             if let Some((units, entries, via)) = found {
-                let takes = (via == MentionVia::Nisba && definite) || (via == MentionVia::Name && !definite);
+                // ل + a name after a definite title: الأمين العام للأمم المتحدة.
+                let with_lam = run[j].key.starts_with('ل') && !run[j].key.starts_with("ال");
+                let takes = (via == MentionVia::Nisba && definite)
+                    || (via == MentionVia::Name && (!definite || with_lam));
                 if takes && let Some(e) = state_of(&entries) {
                     of = Some(e);
                     j += units;
@@ -280,9 +326,9 @@ pub(crate) fn introduced(
             let title_end = j;
             let mut former = false;
             while let Some(u) = run.get(j) {
-                if MODIFIERS.contains(&u.key.as_str()) {
-                    former |= u.key == "السابق";
-                } else if !HONORIFICS.contains(&u.key.as_str()) {
+                if one_of(&MODIFIERS, &u.key) {
+                    former |= u.key == name_key("السابق");
+                } else if !one_of(&HONORIFICS, &u.key) {
                     break;
                 }
                 j += 1;

@@ -124,7 +124,7 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
         extra: Vec::new(),
     };
     let (offices, mut candidates, new_people) = introduce(doc, facts, &mut catalogue, &people, candidates);
-    add_surnames(doc, &catalogue, &new_people, &mut candidates);
+    add_surnames(doc, facts, &new_people, &mut candidates);
     bind_titles(&catalogue, &mut candidates);
     candidates.sort_by_key(|c| c.tokens.start);
     let entities = resolve(&catalogue, &candidates);
@@ -159,6 +159,25 @@ fn introduce(
                 .map(|(t, _)| t)
         });
         let Some(name) = p.name.clone() else {
+            // A title alone (رئيس الأوروغواي, again): the person the text introduced with it.
+            let same = |q: &&Introduced| q.name.is_some() && q.office == office && q.of == p.of && p.of.is_some();
+            if let Some(q) = people.iter().find(same)
+                && let Some(c) = candidates
+                    .iter()
+                    .chain(&added)
+                    .find(|c| Some(c.tokens.start) == q.name.as_ref().map(|n| n.start))
+                && let [person] = c.entries[..]
+            {
+                candidates.retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
+                added.push(Candidate {
+                    entries: vec![person],
+                    sentence: p.sentence,
+                    tokens: p.title.clone(),
+                    start: p.title_bytes.start,
+                    end: p.title_bytes.end,
+                    via: MentionVia::Title,
+                });
+            }
             continue;
         };
         let known = candidates.iter().find(|c| {
@@ -240,18 +259,21 @@ fn introduce(
 /// elsewhere in the text names them; an Arab name with بن or آل has none (ثاني is "second").
 fn add_surnames(
     doc: &Document,
-    catalogue: &Catalogue,
+    facts: &WordFacts,
     people: &[(usize, Vec<String>)],
     candidates: &mut Vec<Candidate>,
 ) {
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (person, words) in people {
-        if words.iter().any(|w| matches!(w.as_str(), "بن" | "ابن" | "ال" | "بنت")) {
+        if words
+            .iter()
+            .any(|w| ["بن", "ابن", "آل", "بنت"].iter().any(|p| name_key(p) == *w))
+        {
             continue;
         }
         let skip = usize::from(words.len() > 1);
         for w in &words[skip..] {
-            if w.chars().count() >= 3 && !PARTICLES.contains(&w.as_str()) {
+            if w.chars().count() >= 3 && !PARTICLES.iter().any(|p| name_key(p) == *w) {
                 let list = by_word.entry(w.as_str()).or_default();
                 if !list.contains(person) {
                     list.push(*person);
@@ -263,11 +285,15 @@ fn add_surnames(
         return;
     }
     let covered: HashSet<usize> = candidates.iter().flat_map(|c| c.tokens.clone()).collect();
-    let _ = catalogue;
     for s in 0..doc.sentences.len() {
         for run in runs(doc, s) {
             for unit in &run {
-                if covered.contains(&unit.token) {
+                // A common word is not a surname there (على for Ali).
+                let common = facts
+                    .readings(unit.token)
+                    .iter()
+                    .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
+                if covered.contains(&unit.token) || common {
                     continue;
                 }
                 let hit = first_word_keys(&unit.key)

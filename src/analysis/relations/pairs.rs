@@ -1,0 +1,121 @@
+//! Two sides named at once: coordinated names (A وB) and dual nouns (الرئيسان, البلدان) that
+//! stand for the two entities the text named last; and mediation between them.
+
+use std::ops::Range;
+
+use super::{Ctx, EntityKind};
+use crate::analysis::entities::name_key;
+use crate::analysis::relation_rules::{Count, Role, Rule};
+
+/// Duals that stand for two people: the two presidents, leaders, ministers.
+const PEOPLE: [&str; 8] = [
+    "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "القائدان", "القائدين",
+];
+/// Duals that stand for two states.
+const STATES: [&str; 4] = ["البلدان", "البلدين", "الدولتان", "الدولتين"];
+/// Duals that stand for two parties: states where the text named two, else people.
+const PARTIES: [&str; 4] = ["الجانبان", "الجانبين", "الطرفان", "الطرفين"];
+
+/// How far back (in sentences) a dual looks for the two it stands for.
+const DUAL_REACH: usize = 3;
+
+impl Ctx<'_> {
+    /// The two mentions a dual noun at token `t` stands for (older first).
+    pub(super) fn dual_at(&self, t: usize) -> Option<(usize, usize)> {
+        let token = self.doc.tokens.get(t)?;
+        let key = name_key(self.doc.slice(&token.range));
+        let key = key.strip_prefix('و').unwrap_or(&key);
+        let is = |list: &[&str]| list.iter().any(|w| name_key(w) == key);
+        let wants: &[Role] = if is(&PEOPLE) {
+            &[Role::Person]
+        } else if is(&STATES) {
+            &[Role::Polity]
+        } else if is(&PARTIES) {
+            &[Role::Polity, Role::Person]
+        } else {
+            return None;
+        };
+        let first_sentence = token.sentence.saturating_sub(DUAL_REACH);
+        wants.iter().find_map(|&role| {
+            let mut found: Vec<(usize, usize)> = Vec::new();
+            for m in (0..self.mentions.len()).rev() {
+                let mention = &self.mentions[m];
+                if mention.tokens.start >= t {
+                    continue;
+                }
+                if mention.sentence < first_sentence || found.len() == 2 {
+                    break;
+                }
+                if role == Role::Person && self.kind_of(m) != EntityKind::Person {
+                    continue;
+                }
+                if let Some(e) = self.resolve(m, role)
+                    && !found.iter().any(|&(_, f)| f == e)
+                {
+                    found.push((m, e));
+                }
+            }
+            match found[..] {
+                [(newer, _), (older, _)] => Some((older, newer)),
+                _ => None,
+            }
+        })
+    }
+
+    /// The two subjects of the verb at `t`: a dual right after it (وقع البلدان), two names
+    /// joined by و right after it (وقعت الكونغو ورواندا), or ending right before it (as
+    /// headlines write: البرازيل والأرجنتين توقعان).
+    pub(super) fn pair_subject(&self, t: usize) -> Option<(usize, usize)> {
+        if let Some(pair) = self.dual_at(t + 1) {
+            return Some(pair);
+        }
+        if let Some(&a) = self.starting.get(&(t + 1))
+            && let Some(b) = self.coordinated_after(a)
+        {
+            return Some((a, b));
+        }
+        let b = *self.ending.get(&t.checked_sub(1)?)?;
+        let a = (0..b).rev().find(|&a| self.coordinated_after(a) == Some(b))?;
+        Some((a, b))
+    }
+
+    /// The pair of subjects of the first verb of sentence `s` that has one, before `before`.
+    pub(super) fn sentence_pair(&self, s: usize, before: usize) -> Option<(usize, usize)> {
+        self.tokens_of(s)
+            .filter(|&t| t < before && self.is_verb(t))
+            .find_map(|t| self.pair_subject(t))
+    }
+
+    /// بوساطة X (or X … وساطة بين A و B): X mediates between the two sides, which are the
+    /// sentence's pair of subjects when no بين names them.
+    pub(super) fn mediation(
+        &self,
+        rule: &Rule,
+        s: usize,
+        at: Range<usize>,
+    ) -> Vec<(usize, usize, Option<&Count>)> {
+        let end = self.tokens_of(s).end;
+        let mediator = self
+            .starting
+            .get(&at.end)
+            .copied()
+            .or_else(|| self.sentence_subject(s, at.start));
+        let Some(mediator) = mediator.and_then(|m| self.resolve(m, rule.source)) else {
+            return Vec::new();
+        };
+        let sides = self
+            .between(s, at.end..end)
+            .first()
+            .copied()
+            .or_else(|| self.sentence_pair(s, end));
+        let Some((a, b)) = sides else {
+            return Vec::new();
+        };
+        [a, b]
+            .into_iter()
+            .filter_map(|m| self.resolve(m, rule.target))
+            .filter(|&e| e != mediator)
+            .map(|e| (mediator, e, None))
+            .collect()
+    }
+}
