@@ -89,8 +89,9 @@ const COUNTERPART: [&str; 6] = ["نظيره", "نظيرها", "نظيرته", "�
 /// Words between a title and the name that change nothing of who it is.
 const MODIFIERS: [&str; 5] = ["السابق", "الحالي", "الجديد", "المنتخب", "المؤقت"];
 /// Honorifics before a name (الشيخ تميم).
-const HONORIFICS: [&str; 9] = [
-    "الشيخ", "السيد", "السيده", "الدكتور", "الجنرال", "المشير", "العقيد", "اللواء", "الفريق",
+const HONORIFICS: [&str; 11] = [
+    "الشيخ", "السيد", "السيدة", "الدكتور", "الجنرال", "المشير", "العقيد", "اللواء", "الفريق",
+    "الأمير", "الأميرة",
 ];
 /// Words that join the parts of a name (محمد بن سلمان, آل ثاني, لولا دا سيلفا).
 pub(crate) const PARTICLES: [&str; 11] = [
@@ -165,17 +166,12 @@ fn name_word(facts: &WordFacts, unit: &Unit, first: bool, after_particle: bool) 
     if readings.iter().all(|r| r.proclitics != 0) && !after_particle {
         return NameWord::No;
     }
-    if first || after_particle {
-        NameWord::Weak
-    } else {
-        NameWord::Weak.min_if(key.starts_with("ال"))
+    // A definite common noun is no name (عبد الرحمن came in above, after its particle).
+    if key.starts_with("ال") {
+        return NameWord::No;
     }
-}
-
-impl NameWord {
-    fn min_if(self, no: bool) -> Self {
-        if no { Self::No } else { self }
-    }
+    let _ = first;
+    NameWord::Weak
 }
 
 /// The name after a title, from unit `from` of a run: its units, if it has a strong word.

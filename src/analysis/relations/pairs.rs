@@ -22,6 +22,11 @@ const DUAL_REACH: usize = 3;
 impl Ctx<'_> {
     /// The two mentions a dual noun at token `t` stands for (older first).
     pub(super) fn dual_at(&self, t: usize) -> Option<(usize, usize)> {
+        self.dual_at_except(t, None)
+    }
+
+    /// As [`Self::dual_at`], leaving out entity `except` (a mediator is not one of the sides).
+    pub(super) fn dual_at_except(&self, t: usize, except: Option<usize>) -> Option<(usize, usize)> {
         let token = self.doc.tokens.get(t)?;
         let key = name_key(self.doc.slice(&token.range));
         let key = key.strip_prefix('و').unwrap_or(&key);
@@ -37,26 +42,33 @@ impl Ctx<'_> {
         };
         let first_sentence = token.sentence.saturating_sub(DUAL_REACH);
         wants.iter().find_map(|&role| {
-            let mut found: Vec<(usize, usize)> = Vec::new();
+            // People: the two named last (الرئيسان after two presidents). States and parties:
+            // the two the text has named most so far (البلدين are the article's two
+            // countries, not the one named a moment ago), the later named first on a tie.
+            let mut seen: Vec<(usize, usize, usize)> = Vec::new();
             for m in (0..self.mentions.len()).rev() {
                 let mention = &self.mentions[m];
                 if mention.tokens.start >= t {
                     continue;
                 }
-                if mention.sentence < first_sentence || found.len() == 2 {
-                    break;
-                }
-                if role == Role::Person && self.kind_of(m) != EntityKind::Person {
+                let recent = mention.sentence >= first_sentence;
+                if role == Role::Person && (!recent || self.kind_of(m) != EntityKind::Person) {
                     continue;
                 }
-                if let Some(e) = self.resolve(m, role)
-                    && !found.iter().any(|&(_, f)| f == e)
-                {
-                    found.push((m, e));
+                let Some(e) = self.resolve(m, role).filter(|&e| Some(e) != except) else {
+                    continue;
+                };
+                match seen.iter_mut().find(|x| x.1 == e) {
+                    Some(x) => x.2 += 1,
+                    None if recent => seen.push((m, e, 1)),
+                    None => {}
                 }
             }
-            match found[..] {
-                [(newer, _), (older, _)] => Some((older, newer)),
+            if role != Role::Person {
+                seen.sort_by(|a, b| b.2.cmp(&a.2));
+            }
+            match seen[..] {
+                [(first, ..), (second, ..), ..] => Some((second.min(first), second.max(first))),
                 _ => None,
             }
         })
@@ -95,18 +107,21 @@ impl Ctx<'_> {
         at: Range<usize>,
     ) -> Vec<(usize, usize, Option<&Count>)> {
         let end = self.tokens_of(s).end;
-        let mediator = self
-            .starting
-            .get(&at.end)
-            .copied()
-            .or_else(|| self.sentence_subject(s, at.start));
+        // بوساطة X; else the nearest name before the trigger (بكين ستواصل وساطتها).
+        let before = self
+            .mentions_in(s)
+            .rev()
+            .filter(|&m| self.mentions[m].tokens.end <= at.start)
+            .find(|&m| self.resolve(m, rule.source).is_some());
+        let mediator = self.starting.get(&at.end).copied().or(before);
         let Some(mediator) = mediator.and_then(|m| self.resolve(m, rule.source)) else {
             return Vec::new();
         };
-        let sides = self
-            .between(s, at.end..end)
-            .first()
-            .copied()
+        let dual = (at.end..end)
+            .find(|&t| self.lemma_key(t) == Some(super::BETWEEN))
+            .and_then(|t| self.dual_at_except(t + 1, Some(mediator)));
+        let sides = dual
+            .or_else(|| self.between(s, at.end..end).first().copied())
             .or_else(|| self.sentence_pair(s, end));
         let Some((a, b)) = sides else {
             return Vec::new();

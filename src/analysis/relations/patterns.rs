@@ -181,25 +181,22 @@ impl Ctx<'_> {
         if !self.can_be_verb(verb, rule) {
             return Vec::new();
         }
-        // Two subjects at once (التقى الرئيسان; وقعت الكونغو ورواندا): for a mutual relation
-        // with no one else named, the relation is between them.
+        // Two subjects at once (التقى الرئيسان; وقعت الكونغو ورواندا): a mutual relation is
+        // between them; a directed one goes from each to whoever is named right after them.
         if let Some((a, b)) = self.pair_subject(verb) {
-            let objects: Vec<usize> = self
-                .mentions_in(s)
-                .filter(|&m| self.mentions[m].tokens.start > verb && m != a && m != b)
-                .filter(|&m| self.is_object(m, verb))
-                .collect();
-            if objects.is_empty() {
-                return (!rule.directed)
-                    .then(|| {
-                        let x = self.resolve(a, rule.source)?;
-                        let y = self.resolve(b, rule.target).filter(|&y| y != x)?;
-                        Some((x, y, None))
-                    })
-                    .flatten()
-                    .into_iter()
-                    .collect();
+            if !rule.directed {
+                let x = self.resolve(a, rule.source);
+                let y = self.resolve(b, rule.target);
+                return match (x, y) {
+                    (Some(x), Some(y)) if x != y => vec![(x, y, None)],
+                    _ => Vec::new(),
+                };
             }
+            let after = self.mentions[a].tokens.end.max(self.mentions[b].tokens.end).max(verb + 2);
+            let objects: Vec<usize> = (after..after + 2)
+                .filter_map(|t| self.starting.get(&t).copied())
+                .take(1)
+                .collect();
             return [a, b]
                 .into_iter()
                 .filter_map(|m| self.resolve(m, rule.source))
@@ -263,6 +260,18 @@ impl Ctx<'_> {
         let Some(source) = self.resolve(subject, rule.source) else {
             return Vec::new();
         };
+        // A dual right after the subject is its object (استقبل وانغ يي الوزيرين: the two).
+        let dual_object = self
+            .dual_at(self.mentions[subject].tokens.end)
+            .filter(|_| self.mentions[subject].tokens.start > verb);
+        if let Some((a, b)) = dual_object {
+            return [a, b]
+                .into_iter()
+                .filter_map(|m| self.resolve(m, rule.target))
+                .filter(|&y| y != source)
+                .map(|y| (source, y, None))
+                .collect();
+        }
         let objects: Vec<usize> = if pronoun {
             // The object is the pronoun: the nearest name before the verb.
             self.mentions_in(s)
