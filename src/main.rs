@@ -96,8 +96,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Analyze { file, json: _ }) => {
             let doc = document(file.as_deref())?;
             let analysis = dars::analysis::analyze(&doc);
-            let text = serde_json::to_string_pretty(&analysis.to_json(&doc))?;
-            println!("{text}");
+            analysis.write_json(&doc, std::io::stdout().lock())?;
         }
         Some(Command::Export {
             file,

@@ -167,6 +167,8 @@ pub struct Words {
     spelling_of: Vec<u32>,
     /// Per token: the index in `readings` of the chosen reading, or [`NONE`].
     pub(crate) chosen: Vec<u32>,
+    /// Per spelling: the first token written so.
+    first_token: Vec<u32>,
 }
 
 impl Words {
@@ -183,10 +185,12 @@ impl Words {
             }
             let text = doc.slice(&token.range);
             let next = to_u32(w.spellings.len());
+            let t = to_u32(w.spelling_of.len());
             let spelling = *seen.entry(text).or_insert_with(|| {
                 let start = to_u32(w.readings.len());
                 w.readings.extend(readings_of(text, curated));
                 w.spellings.push((start, to_u32(w.readings.len())));
+                w.first_token.push(t);
                 next
             });
             w.spelling_of.push(spelling);
@@ -236,6 +240,12 @@ impl Words {
         let r = self.chosen.get(t).copied().filter(|&r| r != NONE)?;
         let s = self.spelling(t)?;
         Some((r - self.readings_of_spelling(s).start) as usize)
+    }
+
+    /// The first token with spelling `s`.
+    #[must_use]
+    pub fn first_token_of(&self, s: u32) -> Option<usize> {
+        self.first_token.get(s as usize).map(|&t| t as usize)
     }
 
     /// Number of readings of all spellings.
