@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
 pub mod export;
+pub mod import;
 pub mod render;
 pub mod study;
 pub mod ui;
