@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
+pub mod dictionary;
 pub mod export;
 pub mod import;
 pub mod render;
