@@ -5,6 +5,7 @@ pub mod app;
 pub mod cards;
 pub mod deck_options;
 pub mod export_dialog;
+pub mod file_dialog;
 pub mod navigation;
 pub mod reader;
 pub mod theme;
