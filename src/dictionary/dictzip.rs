@@ -83,11 +83,14 @@ impl Dictzip {
         if size == 0 {
             return Ok(Vec::new());
         }
+        // An index may hold any number: past the end is an error, never an overflow.
+        let past_end = || "the index points past the end of the dictionary".to_owned();
+        let end = offset.checked_add(size).ok_or_else(past_end)?;
         let first = offset / self.chunk_len;
-        let last = (offset + size - 1) / self.chunk_len;
+        let last = (end - 1) / self.chunk_len;
         let chunks = self.chunk_starts.len() as u64 - 1;
         if last >= chunks {
-            return Err("the index points past the end of the dictionary".into());
+            return Err(past_end());
         }
         let mut file = File::open(&self.path).map_err(|e| e.to_string())?;
         let mut plain = Vec::new();
@@ -99,7 +102,7 @@ impl Dictzip {
         plain
             .get(start..end)
             .map(<[u8]>::to_vec)
-            .ok_or_else(|| "the index points past the end of the dictionary".into())
+            .ok_or_else(past_end)
     }
 
     fn inflate_chunk(&self, file: &mut File, chunk: u64) -> Result<Vec<u8>, String> {
@@ -227,6 +230,7 @@ mod tests {
             );
         }
         assert!(dz.read(plain.len() as u64, 5).is_err());
+        assert!(dz.read(u64::MAX - 2, 5).is_err());
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -148,7 +148,7 @@ pub fn definition_text(bytes: &[u8], types: Option<&str>) -> String {
             let end = if last {
                 rest.len()
             } else {
-                (4 + size).min(rest.len())
+                size.saturating_add(4).min(rest.len())
             };
             rest = &rest[end..];
             continue;
@@ -190,8 +190,12 @@ mod tests {
             definition_text(b"mpeak\0h<b>top</b> of a hill\0", None),
             "peak\ntop of a hill"
         );
-        // A binary field (an image) is skipped.
+        // A binary field (an image) is skipped; one claiming to be huge ends the entry.
         assert_eq!(definition_text(b"P\0\0\0\x03abcmsummit\0", None), "summit");
+        assert_eq!(
+            definition_text(b"msummit\0P\xff\xff\xff\xffab", None),
+            "summit"
+        );
     }
 
     #[test]

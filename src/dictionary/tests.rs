@@ -245,3 +245,68 @@ fn missing_folders_are_skipped() {
     assert!(found.dictionaries.is_empty());
     assert!(errors.is_empty());
 }
+
+mod any_bytes {
+    //! Whatever a dictionary's files hold, opening and looking up end in entries or a message.
+
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    use super::super::{Dictionaries, dictzip_bytes};
+    use super::Scratch;
+
+    fn config() -> Config {
+        Config {
+            cases: 128,
+            rng_seed: RngSeed::Fixed(7),
+            failure_persistence: None,
+            ..Config::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn dictd_files(
+            offset in "[A-Za-z0-9+/]{1,11}",
+            size in "[A-Za-z0-9+/]{1,11}",
+            tail in "[\\u0627-\\u064a0-9A-Za-z+/\\t\\n-]{0,200}",
+            data in proptest::collection::vec(any::<u8>(), 0..300),
+            zipped in any::<bool>(),
+        ) {
+            let scratch = Scratch::new("any-dictd");
+            let index = format!("قمة\t{offset}\t{size}\n{tail}");
+            std::fs::write(scratch.0.join("x.index"), index).ok();
+            if zipped {
+                std::fs::write(scratch.0.join("x.dict.dz"), dictzip_bytes(&data, 64)).ok();
+            } else {
+                std::fs::write(scratch.0.join("x.dict"), &data).ok();
+            }
+            let (found, _) = Dictionaries::load(std::slice::from_ref(&scratch.0));
+            let _ = found.lookup("قمة", Some("قمة"));
+        }
+
+        #[test]
+        fn stardict_files(
+            numbers in proptest::collection::vec(any::<u8>(), 8..16),
+            tail in proptest::collection::vec(any::<u8>(), 0..200),
+            data in proptest::collection::vec(any::<u8>(), 0..300),
+            types in "[mhgtxPW]{0,3}",
+            wide in any::<bool>(),
+        ) {
+            let scratch = Scratch::new("any-stardict");
+            let bits = if wide { 64 } else { 32 };
+            let ifo = format!("StarDict's dict ifo file\nbookname=x\nidxoffsetbits={bits}\nsametypesequence={types}\n");
+            let mut idx = "قمة\0".as_bytes().to_vec();
+            idx.extend_from_slice(&numbers);
+            idx.extend_from_slice(&tail);
+            std::fs::write(scratch.0.join("x.ifo"), ifo).ok();
+            std::fs::write(scratch.0.join("x.idx"), &idx).ok();
+            std::fs::write(scratch.0.join("x.syn"), &tail).ok();
+            std::fs::write(scratch.0.join("x.dict.dz"), dictzip_bytes(&data, 32)).ok();
+            let (found, _) = Dictionaries::load(std::slice::from_ref(&scratch.0));
+            let _ = found.lookup("قمة", None);
+        }
+    }
+}
