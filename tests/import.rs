@@ -236,3 +236,58 @@ fn an_epub_gives_one_text_per_chapter_in_reading_order() {
     let renamed = import_file(&scratch.file("book.bin", &sample_epub()));
     assert_eq!(renamed.map(|c| c.len()), Ok(2));
 }
+
+mod any_bytes {
+    //! Whatever a file holds, importing it ends in texts or a message, never a panic.
+
+    use dars::import::{article_from_html, chapters_from_epub, text_from_file_bytes};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    fn config() -> Config {
+        Config {
+            cases: 256,
+            rng_seed: RngSeed::Fixed(12),
+            failure_persistence: None,
+            ..Config::default()
+        }
+    }
+
+    /// Bytes that look a little like each kind of file, so the parsers get past their first checks.
+    fn bytes_like(prefix: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..400).prop_map(move |mut tail| {
+            let mut bytes = prefix.to_vec();
+            bytes.append(&mut tail);
+            bytes
+        })
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn text(bytes in bytes_like(b"")) {
+            let _ = text_from_file_bytes("t.txt", &bytes);
+        }
+
+        #[test]
+        fn utf16_text(bytes in bytes_like(b"\xff\xfe")) {
+            let _ = text_from_file_bytes("t.txt", &bytes);
+        }
+
+        #[test]
+        fn html(bytes in bytes_like(b"<html><meta charset=windows-1256><body><p>")) {
+            let _ = article_from_html("p.html", &bytes, None, None);
+        }
+
+        #[test]
+        fn arabic_markup(page in "[<>/pdivh1 =\"\\u0627-\\u064a\\n]{0,400}") {
+            let _ = article_from_html("p.html", page.as_bytes(), Some("utf-8"), Some("http://127.0.0.1/"));
+        }
+
+        #[test]
+        fn epub(bytes in bytes_like(b"PK\x03\x04\x14\0\0\0\0\0")) {
+            let _ = chapters_from_epub("b.epub", &bytes);
+        }
+    }
+}
