@@ -49,7 +49,7 @@ fn harness() -> Harness<'static, State> {
         typesetter: Typesetter::default(),
         picked: Vec::new(),
     };
-    let mut harness = Harness::builder()
+    let harness = Harness::builder()
         .with_size(egui::vec2(900.0, 700.0))
         .build_ui_state(
             |ui, state: &mut State| {

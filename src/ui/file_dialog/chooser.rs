@@ -204,15 +204,15 @@ impl Chooser {
             ltr_label(ui, typesetter, &shown, ui.visuals().strong_text_color());
         });
         ui.horizontal(|ui| {
-            if ui.button("Up").on_hover_text("The folder above").clicked() {
-                if let Some(parent) = self.folder.parent() {
-                    self.enter(parent.to_owned());
-                }
+            if ui.button("Up").on_hover_text("The folder above").clicked()
+                && let Some(parent) = self.folder.parent()
+            {
+                self.enter(parent.to_owned());
             }
-            if ui.button("Home").clicked() {
-                if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned()) {
-                    self.enter(home);
-                }
+            if ui.button("Home").clicked()
+                && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_owned())
+            {
+                self.enter(home);
             }
             let label = ui.label("Go to:");
             let field = ui.add(
