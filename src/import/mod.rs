@@ -18,7 +18,7 @@ use crate::analysis::load::{LoadError, MAX_TEXT_BYTES};
 
 pub use epub::chapters_from_epub;
 pub use html::article_from_html;
-pub use text::{decode_text, text_from_file_bytes};
+pub use text::{Decoded, decode_text, text_from_file_bytes};
 pub use web::{FetchError, FetchOptions, import_url};
 
 /// An e-book may carry images and fonts besides its chapters: it may be larger than a text.
