@@ -300,6 +300,12 @@ impl ProgressStore {
         Self { dir: dir.into() }
     }
 
+    /// The data folder this store saves in (the learner's own words are saved beside).
+    #[must_use]
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     /// The file of the document with key `key` (see [`document_key`]).
     #[must_use]
     pub fn path_for(&self, key: &str) -> PathBuf {

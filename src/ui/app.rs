@@ -9,6 +9,7 @@ mod chrome;
 mod layout;
 mod queries;
 mod study;
+mod user_words;
 
 use super::actions::{Action, take_actions};
 use super::arrangement::PanelSettings;
@@ -16,7 +17,7 @@ use super::export_dialog::ExportDialog;
 use super::panel::{Command, PanelContext};
 use super::panels::{Panel, Panels};
 use super::theme::Palette;
-use crate::analysis::{Analysis, Document, analyze, load_text, text_from_bytes};
+use crate::analysis::{Analysis, Document, UserWords, UserWordsStore, load_text, text_from_bytes};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 use crate::study::{ProgressStore, Session};
 use chrome::ui_fonts;
@@ -86,6 +87,9 @@ pub struct DarsApp {
     applied_dark: Option<bool>,
     /// Side panels whose width egui remembers differently from ours: set on the next frame.
     layout: layout::Layout,
+    /// The learner's meanings and chosen readings, for every document, and where they are saved.
+    user_words: UserWords,
+    user_store: Option<UserWordsStore>,
 }
 
 impl DarsApp {
@@ -110,7 +114,9 @@ impl DarsApp {
         store: Option<ProgressStore>,
     ) -> Self {
         let doc = Document::bundled();
-        let analysis = analyze(&doc);
+        let user_store = store.as_ref().map(|s| UserWordsStore::in_dir(s.dir()));
+        let (user_words, user_problem) = user_words::load(user_store.as_ref());
+        let analysis = user_words::analyze_with_words(&doc, &user_words);
         let session = Session::open(None, &doc, &analysis).session;
         let mut app = Self {
             settings: sanitized(settings),
@@ -128,10 +134,15 @@ impl DarsApp {
             typesetter: Typesetter::default(),
             applied_dark: None,
             layout: layout::Layout::default(),
+            user_words,
+            user_store,
         };
         match file {
             Some(path) => app.open_path(&path),
             None => app.open_session(),
+        }
+        if let Some(problem) = user_problem {
+            app.error(problem);
         }
         app
     }
@@ -159,7 +170,7 @@ impl DarsApp {
 
     fn set_document(&mut self, doc: Document) {
         self.save_progress();
-        self.text.analysis = analyze(&doc);
+        self.text.analysis = user_words::analyze_with_words(&doc, &self.user_words);
         self.text.doc = doc;
         self.panels = Panels::default();
         self.message = None;
@@ -306,6 +317,8 @@ impl DarsApp {
                 Command::Inform(text) => self.info(text),
                 Command::Copy(text) => ctx.copy_text(text),
                 Command::SaveExport => self.choose_export_file(),
+                Command::SetMeaning { word, meaning } => self.set_meaning(&word, &meaning),
+                Command::ChooseReading { word, lemma } => self.choose_reading(&word, lemma),
             }
         }
     }

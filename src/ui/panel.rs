@@ -8,7 +8,7 @@ use super::actions::Action;
 use super::navigation::Position;
 use super::panels::Panel;
 use super::theme::Palette;
-use crate::analysis::{Analysis, Document};
+use crate::analysis::{Analysis, Document, LemmaRef};
 use crate::render::{TextStyle, Typesetter};
 use crate::study::Session;
 
@@ -56,6 +56,15 @@ pub enum Command {
     Copy(String),
     /// Ask where to save the cards the export dialog chose, then export them there.
     SaveExport,
+    /// Save a learner's meaning for a word no lexicon analyses (empty: remove it), for every
+    /// document, and analyze again.
+    SetMeaning { word: String, meaning: String },
+    /// Make `lemma` the reading of `word` wherever it occurs, in every document (`None`: the
+    /// analysis's own choice), and analyze again.
+    ChooseReading {
+        word: String,
+        lemma: Option<LemmaRef>,
+    },
 }
 
 impl Command {

@@ -15,6 +15,7 @@ mod actions;
 mod layout;
 mod marks;
 mod popups;
+mod word_readings;
 
 pub use actions::ReaderAction;
 use layout::LayoutKey;
@@ -66,6 +67,8 @@ pub struct Reader {
     started: bool,
     /// Each paragraph's status marks, measured once per layout and set of statuses.
     status_marks: StatusMarks,
+    /// The meaning being typed for a word no lexicon knows: `(token, text)`.
+    meaning_draft: Option<(usize, String)>,
 }
 
 impl Reader {
@@ -362,13 +365,9 @@ impl PanelUi for Reader {
     fn ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
         self.text_ui(ui, cx);
         if self.details_open {
-            return self
-                .details_ui(ui, cx)
-                .map(Command::Act)
-                .into_iter()
-                .collect();
+            return self.details_ui(ui, cx);
         } else if self.show_translation {
-            self.translation_ui(ui, cx.analysis);
+            self.translation_ui(ui, cx);
         }
         Vec::new()
     }

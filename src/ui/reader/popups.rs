@@ -1,8 +1,10 @@
-//! The reader's popups: a word's details (lemma, gloss, status, other occurrences) and a sentence's translation.
+//! The reader's popups: a word's details (lemma, gloss, status, other occurrences, other
+//! readings, a learner's meaning) and a sentence's translation or word-by-word line.
 
 use egui::{Align, Align2, Id, Rect, Ui, pos2};
 
 use super::{Reader, ReaderAction};
+use crate::ui::panel::Command;
 use crate::analysis::{Analysis, Document};
 use crate::render::{TextStyle, Typesetter};
 use crate::study::Status;
@@ -12,13 +14,14 @@ use crate::ui::theme::Palette;
 use crate::ui::words::{pos_label, status_buttons_ui, times};
 
 impl Reader {
-    /// The current word's details, beside it; returns the action of a button clicked in it.
-    pub(super) fn details_ui(&mut self, ui: &Ui, cx: &mut PanelContext<'_>) -> Option<Action> {
+    /// The current word's details, beside it; returns what a button clicked in it asks for.
+    pub(super) fn details_ui(&mut self, ui: &Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
         let (doc, analysis, base, palette) = (cx.doc, cx.analysis, cx.style, cx.palette);
         let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
-            return None;
+            return Vec::new();
         };
         let mut action = None;
+        let mut commands: Vec<Command> = Vec::new();
         let screen = ui.ctx().content_rect();
         // Below the word when there is room, else above: never over it.
         let below = anchor.bottom() + 340.0 < screen.bottom();
@@ -63,6 +66,8 @@ impl Reader {
                         );
                     });
                     jump = word_facts_ui(ui, doc, analysis, word, cx.typesetter, base, palette);
+                    commands.extend(self.readings_ui(ui, cx, word));
+                    commands.extend(self.meaning_ui(ui, cx, word));
                     if let Some(card) = cx.session.card_of_token(word) {
                         let now = cx.session.status_of_card(card);
                         let keys = Status::ALL
@@ -92,18 +97,18 @@ impl Reader {
             self.position.go_to_token(doc, t);
             self.follow = true;
         }
-        action
+        commands.extend(action.map(Command::Act));
+        commands
     }
 
-    /// The current sentence's English translation, just under the sentence.
-    pub(super) fn translation_ui(&self, ui: &Ui, analysis: &Analysis) {
+    /// The current sentence's English translation, just under the sentence; for a sentence
+    /// with none, its word-by-word line, labelled as such.
+    pub(super) fn translation_ui(&self, ui: &Ui, cx: &mut PanelContext<'_>) {
         let Some(anchor) = self.sentence_rect_on_screen else {
             return;
         };
-        let text = analysis.translation(self.position.sentence).map_or_else(
-            || "No translation of this sentence is available.".to_owned(),
-            str::to_owned,
-        );
+        let sentence = self.position.sentence;
+        let translation = cx.analysis.translation(sentence).map(str::to_owned);
         egui::Area::new(Id::unique("translation"))
             // Kept beside the cards panel, not over it (above and below, the window's edges).
             .constrain_to(over_the_reader(ui))
@@ -113,7 +118,12 @@ impl Reader {
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_max_width(anchor.width().max(320.0));
-                    ui.label(egui::RichText::new(text).size(15.0));
+                    match translation {
+                        Some(text) => {
+                            ui.label(egui::RichText::new(text).size(15.0));
+                        }
+                        None => self.word_by_word_ui(ui, cx, sentence),
+                    }
                 });
             });
     }
