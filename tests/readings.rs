@@ -73,3 +73,16 @@ fn print_readings() {
         }
     }
 }
+
+#[test]
+fn a_word_inside_a_name_is_read_as_the_name() {
+    // قطر is also "trains" (قُطُر); in أمير قطر it names Qatar.
+    let doc = Document::new("t", "واستقبل أمير قطر الشيخ تميم الرئيس. ثم ركب الركاب قطارا.");
+    let a = analyze(&doc);
+    let t = doc
+        .tokens
+        .iter()
+        .position(|t| doc.slice(&t.range) == "قطر")
+        .expect("قطر is a token");
+    assert_eq!(a.entry_of_token(t).map(|e| e.gloss_en.as_str()), Some("Qatar"));
+}

@@ -95,7 +95,6 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .map(|u| u.readings.clone().into_iter().collect())
         .unwrap_or_default();
     choose(doc, &mut words, &saved);
-    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &user_lemmas);
     let translations = (0..doc.sentences.len())
         .map(|s| {
             Translations::bundled()
@@ -119,6 +118,8 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         let relations = merge(&found, &names.catalogue, &mut entities);
         (entities, relations)
     };
+    read_names_as_names(&mut words, &entities);
+    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &user_lemmas);
     let mut mention_spans: Vec<(usize, usize, usize)> = entities
         .iter()
         .enumerate()
@@ -134,6 +135,31 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         vocab_of_token,
         translations,
         mention_spans,
+    }
+}
+
+/// A word inside a name the gazetteer or a title found is read as a name where it can be one:
+/// قطر in أمير قطر is Qatar, not "trains".
+fn read_names_as_names(words: &mut Words, entities: &[Entity]) {
+    let tokens = entities
+        .iter()
+        .filter(|e| e.kind != super::entities::EntityKind::Event)
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.via == super::entities::MentionVia::Name)
+        .flat_map(|m| m.tokens.clone());
+    for t in tokens {
+        let Some(s) = words.spelling(t) else {
+            continue;
+        };
+        if words.chosen(t).is_some_and(|r| r.hand_checked || r.pos == Pos::ProperNoun) {
+            continue;
+        }
+        let name = words
+            .readings_of_spelling(s)
+            .find(|&r| words.reading(r).is_some_and(|x| x.pos == Pos::ProperNoun));
+        if let Some(r) = name {
+            words.chosen[t] = r;
+        }
     }
 }
 

@@ -117,12 +117,15 @@ impl Reader {
             .order(egui::Order::Foreground)
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(anchor.width().max(320.0));
                     match translation {
                         Some(text) => {
+                            ui.set_max_width(anchor.width().max(320.0));
                             ui.label(egui::RichText::new(text).size(15.0));
                         }
-                        None => self.word_by_word_ui(ui, cx, sentence),
+                        None => {
+                            ui.set_width(anchor.width().clamp(320.0, 900.0));
+                            self.word_by_word_ui(ui, cx, sentence);
+                        }
                     }
                 });
             });

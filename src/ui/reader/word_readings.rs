@@ -105,15 +105,25 @@ impl Reader {
     }
 
     /// The word-by-word line of sentence `sentence`: each word with its gloss under it, in
-    /// reading order (right to left), names as names.
+    /// reading order (from the right, wrapping to the next row), names as names.
     pub(super) fn word_by_word_ui(&self, ui: &mut Ui, cx: &mut PanelContext<'_>, sentence: usize) {
         ui.label(RichText::new("Word by word (no translation of this sentence is available)").weak());
         let items = cx.analysis.word_by_word(cx.doc, sentence);
+        let size = 18.0;
         ui.with_layout(Layout::right_to_left(Align::TOP).with_main_wrap(true), |ui| {
             for item in items {
-                ui.vertical(|ui| {
-                    let arabic = cx.doc.slice(&item.range).to_owned();
-                    cx.typesetter.label(ui, &arabic, TextStyle::new(cx.style.font, 18.0), cx.palette.text, false);
+                let arabic = cx.doc.slice(&item.range).to_owned();
+                // A column as wide as the wider of the word and its gloss (egui lays the
+                // gloss out; the Arabic width is estimated from its letters).
+                let gloss_width = ui.fonts_mut(|f| {
+                    f.layout_no_wrap(item.gloss.clone(), egui::FontId::proportional(13.0), egui::Color32::WHITE)
+                        .size()
+                        .x
+                });
+                let arabic_width = arabic.chars().count() as f32 * size * 0.45;
+                let width = gloss_width.max(arabic_width).max(24.0) + 10.0;
+                ui.allocate_ui_with_layout(egui::vec2(width, 56.0), Layout::top_down(Align::Center), |ui| {
+                    cx.typesetter.label(ui, &arabic, TextStyle::new(cx.style.font, size), cx.palette.text, false);
                     let text = RichText::new(item.gloss).size(13.0);
                     ui.label(match item.kind {
                         GlossKind::Name => text.strong(),
