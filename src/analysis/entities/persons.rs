@@ -108,7 +108,8 @@ const STOP: [&str; 36] = [
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Introduced {
     pub sentence: usize,
-    /// The title, with the state or organization it is of: tokens and bytes (proclitics left out).
+    /// The title, with the nationality adjective that says whose it is (not a state in the
+    /// genitive, which is a mention of its own): tokens and bytes (proclitics left out).
     pub title: Range<usize>,
     pub title_bytes: Range<usize>,
     /// Index into [`Titles::titles`]; `None` for "his counterpart".
@@ -296,6 +297,9 @@ pub(crate) fn introduced(
             };
             let mut j = i + n;
             let mut of = None;
+            // Where the title's own words end: a nationality adjective is part of the title
+            // (الرئيس البرازيلي), a state in the genitive is its own mention (رئيس الأوروغواي).
+            let mut title_words = j;
             // Whose office: a nationality adjective after a definite title, a state or
             // organization after a construct one (a gazetteer title, such as وزير الخارجية
             // الأمريكي, may already hold the adjective: it is matched here on its own).
@@ -312,6 +316,9 @@ pub(crate) fn introduced(
                 if takes && let Some(e) = state_of(&entries) {
                     of = Some(e);
                     j += units;
+                    if via == MentionVia::Nisba {
+                        title_words = j;
+                    }
                 }
             }
             if of.is_none() && !definite {
@@ -335,7 +342,7 @@ pub(crate) fn introduced(
                 continue;
             }
             let first = run[i].token;
-            let last = run[title_end - 1].token;
+            let last = run[title_words - 1].token;
             out.push(Introduced {
                 sentence: s,
                 title: first..last + 1,

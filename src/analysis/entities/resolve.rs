@@ -211,8 +211,11 @@ fn introduce(
                 new_people.push((e, words));
                 e
             };
-            let span = p.title.start..name.end;
-            candidates.retain(|c| c.tokens.end <= span.start || c.tokens.start >= span.end);
+            // Gazetteer names inside the title or the name are not names of their own there; a
+            // state in the genitive between them (رئيس الأوروغواي) is.
+            let outside = |c: &Candidate, r: &std::ops::Range<usize>| c.tokens.end <= r.start || c.tokens.start >= r.end;
+            let (title, name_span) = (p.title.clone(), name.clone());
+            candidates.retain(|c| outside(c, &title) && outside(c, &name_span));
             added.push(Candidate {
                 entries: vec![person],
                 sentence: p.sentence,
@@ -222,6 +225,7 @@ fn introduce(
                 via: MentionVia::Name,
             });
             if p.of.is_some() {
+                candidates.retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
                 added.push(Candidate {
                     entries: vec![person],
                     sentence: p.sentence,
