@@ -166,8 +166,17 @@ impl Ctx<'_> {
     /// genitive it would be) or a preposition.
     fn is_object(&self, m: usize, verb: usize) -> bool {
         let before = self.mentions[m].tokens.start.wrapping_sub(1);
+        // After another name (a list, an apposition), but not the state a construct title is of
+        // (… ورئيس الأوروغواي: Uruguay is the president's, not an object).
+        let after_name = self
+            .ending
+            .get(&before)
+            .is_some_and(|&p| {
+                let (title, next) = (&self.mentions[p], &self.mentions[m]);
+                !(title.via == MentionVia::Title && next.via == MentionVia::Name && title.entry != next.entry)
+            });
         before == verb
-            || self.ending.contains_key(&before)
+            || after_name
             || self.lemma_key(before) == Some(TIME)
             || matches!(self.pos(before), Some(Pos::Adverb | Pos::Number))
             || self
