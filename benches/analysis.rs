@@ -26,7 +26,9 @@ fn news_text(bytes: usize) -> String {
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut n = 0u64;
     while text.len() < bytes {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let p = paragraphs[(state >> 33) as usize % paragraphs.len()];
         text.push_str(p);
         n += 1;
@@ -56,15 +58,23 @@ fn analysis(c: &mut Criterion) {
     for mb in [1usize, 10, 50] {
         let text = news_text(mb << 20);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("baseline: document only", format!("{mb} MB")), &text, |b, text| {
-            b.iter(|| Document::new("news", text.as_str()));
-        });
-        group.bench_with_input(BenchmarkId::new("document + analyze + JSON", format!("{mb} MB")), &text, |b, text| {
-            b.iter(|| {
-                let doc = Document::new("news", text.as_str());
-                analyze(&doc).write_json(&doc, std::io::sink())
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::new("baseline: document only", format!("{mb} MB")),
+            &text,
+            |b, text| {
+                b.iter(|| Document::new("news", text.as_str()));
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("document + analyze + JSON", format!("{mb} MB")),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let doc = Document::new("news", text.as_str());
+                    analyze(&doc).write_json(&doc, std::io::sink())
+                });
+            },
+        );
     }
     group.finish();
 }

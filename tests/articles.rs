@@ -27,8 +27,10 @@ fn relation_matches(analysis: &Analysis, expected: &str, r: &dars::analysis::Rel
     let [source, kind, target] = expected.split(' ').collect::<Vec<_>>()[..] else {
         panic!("a relation is written 'source kind target': {expected}");
     };
-    let forward = handle_matches(analysis, source, &r.source) && handle_matches(analysis, target, &r.target);
-    let backward = handle_matches(analysis, source, &r.target) && handle_matches(analysis, target, &r.source);
+    let forward =
+        handle_matches(analysis, source, &r.source) && handle_matches(analysis, target, &r.target);
+    let backward =
+        handle_matches(analysis, source, &r.target) && handle_matches(analysis, target, &r.source);
     r.kind == kind && (forward || (!r.directed && backward))
 }
 
@@ -42,15 +44,29 @@ fn score(name: &str, entities: &[&str], relations: &[&str]) -> Scores {
         .collect();
     let known = words
         .iter()
-        .filter(|&&t| analysis.entry_of_token(t).is_some_and(|v| !v.gloss_en.is_empty()))
+        .filter(|&&t| {
+            analysis
+                .entry_of_token(t)
+                .is_some_and(|v| !v.gloss_en.is_empty())
+        })
         .count();
     let missing: Vec<&&str> = entities
         .iter()
-        .filter(|h| !analysis.entities.iter().any(|e| handle_matches(&analysis, h, &e.id)))
+        .filter(|h| {
+            !analysis
+                .entities
+                .iter()
+                .any(|e| handle_matches(&analysis, h, &e.id))
+        })
         .collect();
     let found_expected = relations
         .iter()
-        .filter(|x| analysis.relations.iter().any(|r| relation_matches(&analysis, x, r)))
+        .filter(|x| {
+            analysis
+                .relations
+                .iter()
+                .any(|r| relation_matches(&analysis, x, r))
+        })
         .count();
     let wrong: Vec<String> = analysis
         .relations
@@ -60,13 +76,19 @@ fn score(name: &str, entities: &[&str], relations: &[&str]) -> Scores {
         .collect();
     let unfound: Vec<&&str> = relations
         .iter()
-        .filter(|x| !analysis.relations.iter().any(|r| relation_matches(&analysis, x, r)))
+        .filter(|x| {
+            !analysis
+                .relations
+                .iter()
+                .any(|r| relation_matches(&analysis, x, r))
+        })
         .collect();
     let s = Scores {
         coverage: known as f64 / words.len() as f64,
         entities: (entities.len() - missing.len()) as f64 / entities.len() as f64,
         recall: found_expected as f64 / relations.len() as f64,
-        precision: (analysis.relations.len() - wrong.len()) as f64 / analysis.relations.len().max(1) as f64,
+        precision: (analysis.relations.len() - wrong.len()) as f64
+            / analysis.relations.len().max(1) as f64,
     };
     eprintln!(
         "{name}: coverage {:.1}% ({known}/{}), entity recall {:.1}%, relation recall {:.1}% ({found_expected}/{}), precision {:.1}%",
@@ -77,7 +99,9 @@ fn score(name: &str, entities: &[&str], relations: &[&str]) -> Scores {
         relations.len(),
         s.precision * 100.0
     );
-    eprintln!("  entities not found: {missing:?}\n  relations not found: {unfound:?}\n  relations not stated: {wrong:?}");
+    eprintln!(
+        "  entities not found: {missing:?}\n  relations not found: {unfound:?}\n  relations not stated: {wrong:?}"
+    );
     s
 }
 
@@ -86,9 +110,23 @@ fn brazil_argentina_trade_agreement() {
     let s = score(
         "brazil_argentina",
         &[
-            "brazil", "argentina", "name:لولا", "name:خافيير", "brasilia", "buenos_aires", "uruguay",
-            "name:أورسي", "montevideo", "name:فييرا", "name:فيرثين", "paraguay", "name:سانتياغو",
-            "venezuela", "united_states", "european_union", "mercosur",
+            "brazil",
+            "argentina",
+            "name:لولا",
+            "name:خافيير",
+            "brasilia",
+            "buenos_aires",
+            "uruguay",
+            "name:أورسي",
+            "montevideo",
+            "name:فييرا",
+            "name:فيرثين",
+            "paraguay",
+            "name:سانتياغو",
+            "venezuela",
+            "united_states",
+            "european_union",
+            "mercosur",
         ],
         &[
             "name:لولا leader_of brazil",
@@ -120,10 +158,29 @@ fn congo_rwanda_peace_agreement() {
     let s = score(
         "congo_rwanda",
         &[
-            "dr_congo", "rwanda", "qatar", "doha", "name:تميم", "name:تشيسيكيدي", "name:كاغامي",
-            "kinshasa", "kigali", "united_nations", "name:محمد", "united_states", "name:روبيو",
-            "washington", "name:ندوهونغيريهي", "name:فاغنر", "african_union", "name:يوسف",
-            "name:غوتيريش", "france", "belgium", "paris", "new_york",
+            "dr_congo",
+            "rwanda",
+            "qatar",
+            "doha",
+            "name:تميم",
+            "name:تشيسيكيدي",
+            "name:كاغامي",
+            "kinshasa",
+            "kigali",
+            "united_nations",
+            "name:محمد",
+            "united_states",
+            "name:روبيو",
+            "washington",
+            "name:ندوهونغيريهي",
+            "name:فاغنر",
+            "african_union",
+            "name:يوسف",
+            "name:غوتيريش",
+            "france",
+            "belgium",
+            "paris",
+            "new_york",
         ],
         &[
             "dr_congo agreement rwanda",
@@ -160,9 +217,24 @@ fn saudi_iran_talks_held_out() {
     let s = score(
         "saudi_iran",
         &[
-            "saudi_arabia", "iran", "china", "name:فيصل", "name:عراقجي", "beijing", "riyadh", "tehran",
-            "yemen", "lebanon", "name:وانغ", "name:سلمان", "name:قاليباف", "name:بزشكيان",
-            "united_states", "oman", "muscat", "syria",
+            "saudi_arabia",
+            "iran",
+            "china",
+            "name:فيصل",
+            "name:عراقجي",
+            "beijing",
+            "riyadh",
+            "tehran",
+            "yemen",
+            "lebanon",
+            "name:وانغ",
+            "name:سلمان",
+            "name:قاليباف",
+            "name:بزشكيان",
+            "united_states",
+            "oman",
+            "muscat",
+            "syria",
         ],
         &[
             "saudi_arabia agreement iran",

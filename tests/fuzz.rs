@@ -51,7 +51,11 @@ fn run(strategy: impl Strategy<Value = String>) {
     });
     let started = std::time::Instant::now();
     let result = runner.run(&strategy, |text| check(&text));
-    eprintln!("{} cases in {:.1} s", cases(), started.elapsed().as_secs_f64());
+    eprintln!(
+        "{} cases in {:.1} s",
+        cases(),
+        started.elapsed().as_secs_f64()
+    );
     if let Err(e) = result {
         panic!("{e}");
     }
@@ -60,7 +64,9 @@ fn run(strategy: impl Strategy<Value = String>) {
 #[test]
 #[ignore = "a million cases: run on purpose (see the module comment)"]
 fn fuzz_analysis_arabic_script() {
-    run("[\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF \\n.،؛؟!\\-«»()a-z0-9\\u200C-\\u200F\\u202A-\\u202E]{0,200}");
+    run(
+        "[\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF \\n.،؛؟!\\-«»()a-z0-9\\u200C-\\u200F\\u202A-\\u202E]{0,200}",
+    );
 }
 
 #[test]
@@ -80,7 +86,22 @@ fn fuzz_analysis_news_words() {
     .iter()
     .flat_map(|t| t.split_whitespace())
     .map(str::to_owned)
-    .chain(["-", ".", "،", "\n", "الرئيسان", "بوساطة", "نظيره", "بن", "آل"].map(str::to_owned))
+    .chain(
+        [
+            "-",
+            ".",
+            "،",
+            "\n",
+            "الرئيسان",
+            "بوساطة",
+            "نظيره",
+            "بن",
+            "آل",
+        ]
+        .map(str::to_owned),
+    )
     .collect();
-    run(proptest::collection::vec(proptest::sample::select(words), 0..80).prop_map(|w| w.join(" ")));
+    run(
+        proptest::collection::vec(proptest::sample::select(words), 0..80).prop_map(|w| w.join(" ")),
+    );
 }

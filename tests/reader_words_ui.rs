@@ -57,7 +57,11 @@ fn another_reading_picked_in_the_popup_is_used_and_saved_for_every_text() {
     let mut h = harness_on(&dir, "كتب الرئيس رسالة طويلة.");
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Enter);
-    let word = h.state().position().word.expect("the first word is current");
+    let word = h
+        .state()
+        .position()
+        .word
+        .expect("the first word is current");
     let before = h.state().analysis().chosen_reading(word);
     let count = h.state().analysis().readings(word).len();
     assert!(count > 1, "كتب has several readings");
@@ -68,7 +72,9 @@ fn another_reading_picked_in_the_popup_is_used_and_saved_for_every_text() {
     h.run();
     let after = h.state().analysis().chosen_reading(word);
     assert_ne!(before, after, "the picked reading is now the word's");
-    let saved = UserWordsStore::in_dir(&dir).load().expect("saved words load");
+    let saved = UserWordsStore::in_dir(&dir)
+        .load()
+        .expect("saved words load");
     assert_eq!(saved.readings.len(), 1, "{saved:?}");
     // Another text with the same word reads it the same way.
     let mut again = harness_on(&dir, "ثم كتب الوزير.");
@@ -92,16 +98,25 @@ fn a_meaning_typed_for_an_unknown_word_is_shown_and_kept() {
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Enter);
     let word = h.state().position().word.expect("ماكرون is current");
-    assert!(h.state().analysis().entry_of_token(word).is_none(), "no lexicon knows it");
+    assert!(
+        h.state().analysis().entry_of_token(word).is_none(),
+        "no lexicon knows it"
+    );
     h.get_by_role(Role::TextInput)
         .set_text_value_accesskit("Macron (French president)");
     h.run();
     h.get_by_label("Save").click();
     h.run();
-    let entry = h.state().analysis().entry_of_token(word).map(|e| e.gloss_en.clone());
+    let entry = h
+        .state()
+        .analysis()
+        .entry_of_token(word)
+        .map(|e| e.gloss_en.clone());
     assert_eq!(entry.as_deref(), Some("Macron (French president)"));
     assert!(h.query_by_label_contains("Saved your meaning").is_some());
-    let saved = UserWordsStore::in_dir(&dir).load().expect("saved words load");
+    let saved = UserWordsStore::in_dir(&dir)
+        .load()
+        .expect("saved words load");
     assert_eq!(saved.meaning("ماكرون"), Some("Macron (French president)"));
     // The card of the word carries it into the deck and exports.
     let cards = h.state().session().cards();

@@ -64,12 +64,31 @@ fn without_the_curated_lexicon_bama_chooses_the_curated_lemma_mostly() {
 fn print_readings() {
     let words = std::env::var("DARS_WORDS").unwrap_or_default();
     let doc = Document::new("w", words.as_str());
-    let a = analyze_with(&doc, &AnalysisOptions { curated_lexicon: false, user_words: None });
+    let a = analyze_with(
+        &doc,
+        &AnalysisOptions {
+            curated_lexicon: false,
+            user_words: None,
+        },
+    );
     for t in 0..doc.tokens.len() {
-        eprintln!("{}: chosen {:?}", doc.slice(&doc.tokens[t].range), a.chosen_reading(t));
+        eprintln!(
+            "{}: chosen {:?}",
+            doc.slice(&doc.tokens[t].range),
+            a.chosen_reading(t)
+        );
         for r in a.readings(t) {
             let f = a.lemma_facts(r.lemma).unwrap_or_default();
-            eprintln!("   {} {} {:?} {} [{:?} {:?}] {:?}", f.lemma, r.vocalized_word().unwrap_or_default(), r.pos, f.gloss_en, r.proclitics(), r.enclitic(), r.lemma.stable_id());
+            eprintln!(
+                "   {} {} {:?} {} [{:?} {:?}] {:?}",
+                f.lemma,
+                r.vocalized_word().unwrap_or_default(),
+                r.pos,
+                f.gloss_en,
+                r.proclitics(),
+                r.enclitic(),
+                r.lemma.stable_id()
+            );
         }
     }
 }
@@ -77,12 +96,18 @@ fn print_readings() {
 #[test]
 fn a_word_inside_a_name_is_read_as_the_name() {
     // قطر is also "trains" (قُطُر); in أمير قطر it names Qatar.
-    let doc = Document::new("t", "واستقبل أمير قطر الشيخ تميم الرئيس. ثم ركب الركاب قطارا.");
+    let doc = Document::new(
+        "t",
+        "واستقبل أمير قطر الشيخ تميم الرئيس. ثم ركب الركاب قطارا.",
+    );
     let a = analyze(&doc);
     let t = doc
         .tokens
         .iter()
         .position(|t| doc.slice(&t.range) == "قطر")
         .expect("قطر is a token");
-    assert_eq!(a.entry_of_token(t).map(|e| e.gloss_en.as_str()), Some("Qatar"));
+    assert_eq!(
+        a.entry_of_token(t).map(|e| e.gloss_en.as_str()),
+        Some("Qatar")
+    );
 }

@@ -151,7 +151,10 @@ fn read_names_as_names(words: &mut Words, entities: &[Entity]) {
         let Some(s) = words.spelling(t) else {
             continue;
         };
-        if words.chosen(t).is_some_and(|r| r.hand_checked || r.pos == Pos::ProperNoun) {
+        if words
+            .chosen(t)
+            .is_some_and(|r| r.hand_checked || r.pos == Pos::ProperNoun)
+        {
             continue;
         }
         let name = words

@@ -58,10 +58,18 @@ pub(crate) fn tsv_rows<'a>(
         .collect();
     for (i, name) in header.iter().enumerate() {
         if !columns.contains(name) {
-            return Err(AssetError::new(asset, 1, format!("unknown column {name:?}")));
+            return Err(AssetError::new(
+                asset,
+                1,
+                format!("unknown column {name:?}"),
+            ));
         }
         if header[..i].contains(name) {
-            return Err(AssetError::new(asset, 1, format!("column {name:?} appears twice")));
+            return Err(AssetError::new(
+                asset,
+                1,
+                format!("column {name:?} appears twice"),
+            ));
         }
     }
     let order = columns
@@ -117,15 +125,33 @@ mod tests {
     #[test]
     fn columns_are_read_by_name_in_any_order() {
         let ab = rows("a\tb\n1\t2\n3");
-        assert_eq!(ab, Ok(vec![vec!["1".into(), "2".into()], vec!["3".into(), String::new()]]));
+        assert_eq!(
+            ab,
+            Ok(vec![
+                vec!["1".into(), "2".into()],
+                vec!["3".into(), String::new()]
+            ])
+        );
         assert_eq!(rows("b\ta\n2\t1"), Ok(vec![vec!["1".into(), "2".into()]]));
     }
 
     #[test]
     fn a_missing_unknown_or_doubled_column_names_the_file_and_column() {
-        assert_eq!(rows("a\n1"), Err("t.tsv, line 1: no column \"b\" in the header".into()));
-        assert_eq!(rows("a\tc\tb\n1"), Err("t.tsv, line 1: unknown column \"c\"".into()));
-        assert_eq!(rows("a\tb\ta\n1"), Err("t.tsv, line 1: column \"a\" appears twice".into()));
-        assert_eq!(rows("a\tb\n1\t2\t3"), Err("t.tsv, line 2: 3 fields, the header has 2".into()));
+        assert_eq!(
+            rows("a\n1"),
+            Err("t.tsv, line 1: no column \"b\" in the header".into())
+        );
+        assert_eq!(
+            rows("a\tc\tb\n1"),
+            Err("t.tsv, line 1: unknown column \"c\"".into())
+        );
+        assert_eq!(
+            rows("a\tb\ta\n1"),
+            Err("t.tsv, line 1: column \"a\" appears twice".into())
+        );
+        assert_eq!(
+            rows("a\tb\n1\t2\t3"),
+            Err("t.tsv, line 2: 3 fields, the header has 2".into())
+        );
     }
 }

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use super::bama::Tables;
+use super::bama::solutions::PROCLITICS;
 use super::document::Document;
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
-use super::bama::solutions::PROCLITICS;
 use super::readings::{NONE, Reading, Words};
 use crate::arabic::normalize::normalize;
 

@@ -60,14 +60,16 @@ impl LemmaRef {
                 gloss_en: e.gloss_en.clone(),
                 plural_or_present: e.plural_or_present.clone(),
             }),
-            Self::Bama(i) => Tables::bundled().lemma_facts(i as usize).map(|f| LemmaFacts {
-                lemma: f.bare,
-                vocalized: f.vocalized,
-                root: f.root,
-                pos: f.pos,
-                gloss_en: f.gloss,
-                plural_or_present: f.plural_or_present,
-            }),
+            Self::Bama(i) => Tables::bundled()
+                .lemma_facts(i as usize)
+                .map(|f| LemmaFacts {
+                    lemma: f.bare,
+                    vocalized: f.vocalized,
+                    root: f.root,
+                    pos: f.pos,
+                    gloss_en: f.gloss,
+                    plural_or_present: f.plural_or_present,
+                }),
             Self::User(_) => None,
         }
     }
@@ -114,7 +116,9 @@ mod tests {
     #[test]
     fn a_bama_lemma_the_lexicon_has_is_the_lexicon_entry() {
         let t = Tables::bundled();
-        let summit = t.lemma_by_id("qim~ap_1").and_then(|l| u32::try_from(l).ok());
+        let summit = t
+            .lemma_by_id("qim~ap_1")
+            .and_then(|l| u32::try_from(l).ok());
         let twin = summit.and_then(curated_twin).map(LemmaRef::Curated);
         assert_eq!(
             twin.and_then(LemmaRef::facts).map(|f| f.lemma),

@@ -21,11 +21,13 @@ pub mod vocabulary;
 pub mod word_by_word;
 pub mod word_facts;
 
-pub use analyze::{Analysis, AnalysisOptions, Relation, TokenInfo, VocabEntry, analyze, analyze_with};
+pub use analyze::{
+    Analysis, AnalysisOptions, Relation, TokenInfo, VocabEntry, analyze, analyze_with,
+};
+pub use document::{Document, Sentence, SentenceKind, Token};
+pub use entities::{Entity, EntityKind, Mention};
 pub use lemmas::{LemmaFacts, LemmaRef};
+pub use load::{LoadError, load_text, text_from_bytes};
 pub use readings::Reading;
 pub use user_words::{UserWords, UserWordsStore};
 pub use word_by_word::{GlossKind, WordGloss};
-pub use document::{Document, Sentence, SentenceKind, Token};
-pub use entities::{Entity, EntityKind, Mention};
-pub use load::{LoadError, load_text, text_from_bytes};

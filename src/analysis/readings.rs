@@ -100,7 +100,10 @@ pub fn readings_of(word: &str, curated: bool) -> Vec<Reading> {
     if curated {
         let a = analyze_word(word, Lexicon::bundled());
         if let Some(id) = a.lemma {
-            let pos = Lexicon::bundled().entry(id).map(|e| e.pos).unwrap_or_default();
+            let pos = Lexicon::bundled()
+                .entry(id)
+                .map(|e| e.pos)
+                .unwrap_or_default();
             out.push(Reading {
                 lemma: LemmaRef::Curated(to_u32(id)),
                 pos,
@@ -214,7 +217,9 @@ impl Words {
     /// The readings of token `t`, in order (the chosen one among them).
     #[must_use]
     pub fn readings(&self, t: usize) -> &[Reading] {
-        let range = self.spelling(t).map_or(0..0, |s| self.readings_of_spelling(s));
+        let range = self
+            .spelling(t)
+            .map_or(0..0, |s| self.readings_of_spelling(s));
         &self.readings[range.start as usize..range.end as usize]
     }
 

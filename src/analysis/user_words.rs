@@ -114,7 +114,8 @@ impl UserWordsStore {
     /// # Errors
     /// A sentence saying why the file could not be written.
     pub fn save(&self, words: &UserWords) -> Result<(), String> {
-        let fail = |e: &dyn std::fmt::Display| format!("could not save {}: {e}", self.path.display());
+        let fail =
+            |e: &dyn std::fmt::Display| format!("could not save {}: {e}", self.path.display());
         if let Ok(bytes) = std::fs::read(&self.path)
             && serde_json::from_slice::<UserWords>(&bytes).is_err()
         {
@@ -138,7 +139,8 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("dars-user-words-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("dars-user-words-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
     }
@@ -147,7 +149,10 @@ mod tests {
     fn meanings_match_every_spelling_and_survive_a_save() {
         let mut words = UserWords::default();
         words.set_meaning("لافروف", " Lavrov (Russian foreign minister) ");
-        assert_eq!(words.meaning("لافروفُ"), Some("Lavrov (Russian foreign minister)"));
+        assert_eq!(
+            words.meaning("لافروفُ"),
+            Some("Lavrov (Russian foreign minister)")
+        );
         let dir = temp_dir("save");
         let store = UserWordsStore::in_dir(&dir);
         assert_eq!(store.load(), Ok(UserWords::default()));
@@ -164,7 +169,11 @@ mod tests {
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = UserWordsStore::in_dir(&dir);
         std::fs::write(store.path(), b"{ not json").expect("write");
-        assert!(store.load().is_err_and(|e| e.contains("not a file of saved words")));
+        assert!(
+            store
+                .load()
+                .is_err_and(|e| e.contains("not a file of saved words"))
+        );
         assert_eq!(store.save(&UserWords::default()), Ok(()));
         let aside = std::fs::read(dir.join("user_words.json.corrupt-1")).expect("kept aside");
         assert_eq!(aside, b"{ not json");

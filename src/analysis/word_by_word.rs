@@ -81,7 +81,9 @@ impl Analysis {
         let stem = r
             .solution
             .map(|s| s.glosses(Tables::bundled())[1].to_owned())
-            .filter(|g| !g.is_empty() && !matches!(r.lemma, LemmaRef::Curated(_) | LemmaRef::User(_)));
+            .filter(|g| {
+                !g.is_empty() && !matches!(r.lemma, LemmaRef::Curated(_) | LemmaRef::User(_))
+            });
         let core = stem
             .or_else(|| self.lemma_facts(r.lemma).map(|f| f.gloss_en))
             .unwrap_or_default();
@@ -89,7 +91,11 @@ impl Analysis {
         let core = first_sense(&core);
         parts.push(&core);
         let suffix = r.enclitic().map(enclitic_gloss).unwrap_or_default();
-        let mut text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+        let mut text = parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         if !suffix.is_empty() {
             text = format!("{text} ({suffix})");
         }
@@ -107,9 +113,10 @@ impl Analysis {
         let mut t = s.tokens.start;
         while t < s.tokens.end {
             let token = &doc.tokens[t];
-            let mention = self
-                .mention_spans()
-                .find(|(range, _)| range.contains(&token.range.start) || (range.start > token.range.start && range.start < token.range.end));
+            let mention = self.mention_spans().find(|(range, _)| {
+                range.contains(&token.range.start)
+                    || (range.start > token.range.start && range.start < token.range.end)
+            });
             if let Some((range, e)) = mention {
                 let entity = &self.entities[e];
                 out.push(WordGloss {
@@ -124,7 +131,9 @@ impl Analysis {
             }
             let item = match token.kind {
                 TokenKind::Punct => None,
-                TokenKind::Number | TokenKind::Latin => Some((doc.slice(&token.range).to_owned(), GlossKind::AsWritten)),
+                TokenKind::Number | TokenKind::Latin => {
+                    Some((doc.slice(&token.range).to_owned(), GlossKind::AsWritten))
+                }
                 TokenKind::Word => Some(match self.words.chosen(t) {
                     Some(r) => (self.gloss_of(r), GlossKind::Word),
                     None => ("?".to_owned(), GlossKind::Unknown),
@@ -166,9 +175,16 @@ mod tests {
             .collect();
         let glosses: Vec<&str> = line.iter().map(|(g, _)| g.as_str()).collect();
         assert_eq!(glosses[0].split(' ').next(), Some("and"), "{glosses:?}");
-        assert!(line.iter().any(|(g, k)| *k == GlossKind::Name && g == "Lula"), "{line:?}");
+        assert!(
+            line.iter()
+                .any(|(g, k)| *k == GlossKind::Name && g == "Lula"),
+            "{line:?}"
+        );
         assert!(glosses.contains(&"and the book"), "{glosses:?}");
         assert!(glosses.contains(&"in"), "{glosses:?}");
-        assert_eq!(line.last(), Some(&("2025".to_owned(), GlossKind::AsWritten)));
+        assert_eq!(
+            line.last(),
+            Some(&("2025".to_owned(), GlossKind::AsWritten))
+        );
     }
 }

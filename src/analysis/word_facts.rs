@@ -25,24 +25,28 @@ impl<'a> WordFacts<'a> {
         let mut by_text: HashMap<String, u32> = HashMap::new();
         let mut key_text: Vec<String> = Vec::new();
         let mut key = |lemma: LemmaRef| -> u32 {
-                *key_of.entry(lemma).or_insert_with(|| {
-                    let text = match lemma {
-                        LemmaRef::Curated(i) => Lexicon::bundled()
-                            .entry(i as usize)
-                            .map(|e| e.lemma_key.clone()),
-                        LemmaRef::Bama(_) => lemma.facts().map(|f| normalize(&f.lemma)),
-                        LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
-                    }
-                    .unwrap_or_default();
-                    let next = u32::try_from(key_text.len()).unwrap_or(NONE);
-                    *by_text.entry(text.clone()).or_insert_with(|| {
-                        key_text.push(text);
-                        next
-                    })
+            *key_of.entry(lemma).or_insert_with(|| {
+                let text = match lemma {
+                    LemmaRef::Curated(i) => Lexicon::bundled()
+                        .entry(i as usize)
+                        .map(|e| e.lemma_key.clone()),
+                    LemmaRef::Bama(_) => lemma.facts().map(|f| normalize(&f.lemma)),
+                    LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
+                }
+                .unwrap_or_default();
+                let next = u32::try_from(key_text.len()).unwrap_or(NONE);
+                *by_text.entry(text.clone()).or_insert_with(|| {
+                    key_text.push(text);
+                    next
                 })
+            })
         };
         let reading_keys = (0..words.reading_count())
-            .map(|r| words.reading(u32::try_from(r).unwrap_or(NONE)).map_or(NONE, |x| key(x.lemma)))
+            .map(|r| {
+                words
+                    .reading(u32::try_from(r).unwrap_or(NONE))
+                    .map_or(NONE, |x| key(x.lemma))
+            })
             .collect();
         let keys = (0..tokens)
             .map(|t| words.chosen(t).map_or(NONE, |r| key(r.lemma)))
@@ -68,9 +72,15 @@ impl<'a> WordFacts<'a> {
     #[must_use]
     pub fn lemma_keys(&self, t: usize) -> Vec<&str> {
         let mut out: Vec<&str> = self.lemma_key(t).into_iter().collect();
-        let range = self.words.spelling(t).map_or(0..0, |s| self.words.readings_of_spelling(s));
+        let range = self
+            .words
+            .spelling(t)
+            .map_or(0..0, |s| self.words.readings_of_spelling(s));
         for r in range {
-            if let Some(k) = self.reading_keys.get(r as usize).and_then(|&k| self.key_text.get(k as usize))
+            if let Some(k) = self
+                .reading_keys
+                .get(r as usize)
+                .and_then(|&k| self.key_text.get(k as usize))
                 && !out.contains(&k.as_str())
             {
                 out.push(k);

@@ -146,7 +146,10 @@ mod tests {
     #[test]
     fn presentation_forms_match_the_letters_they_show() {
         // "السلام" as an old PDF encodes it: alef, lam-alef ligature pieces, final forms.
-        assert_eq!(normalize("\u{FE8D}\u{FEDF}\u{FEB4}\u{FEFC}\u{FEE1}"), "السلام");
+        assert_eq!(
+            normalize("\u{FE8D}\u{FEDF}\u{FEB4}\u{FEFC}\u{FEE1}"),
+            "السلام"
+        );
         assert_eq!(normalize("\u{FEEB}\u{FEAC}\u{FE8E}"), normalize("هذا"));
         assert_eq!(normalize("\u{FE94}"), normalize("ة"));
         // A ligature of two letters gives both, each mapping back to the ligature.

@@ -229,10 +229,7 @@ pub fn romanize_name(word: &str) -> String {
         "عبد" => return "Abd".into(),
         _ => {}
     }
-    let letters: Vec<char> = word
-        .chars()
-        .filter(|&c| is_arabic_letter(c))
-        .collect();
+    let letters: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
     let mut out = String::new();
     for (i, &c) in letters.iter().enumerate() {
         let first = i == 0;
@@ -268,7 +265,9 @@ pub fn romanize_name(word: &str) -> String {
         out.push_str(part);
     }
     let mut chars = out.chars();
-    chars.next().map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -98,7 +98,10 @@ pub fn to_bare_arabic(buckwalter: &str) -> String {
 /// A Buckwalter character that writes a mark (a vowel, shadda, sukun, tanwin, dagger alef).
 #[must_use]
 pub fn is_vowel_mark(c: u8) -> bool {
-    matches!(c, b'a' | b'u' | b'i' | b'o' | b'~' | b'F' | b'N' | b'K' | b'`')
+    matches!(
+        c,
+        b'a' | b'u' | b'i' | b'o' | b'~' | b'F' | b'N' | b'K' | b'`'
+    )
 }
 
 /// The matching key of one letter: Buckwalter with every alef spelled `A` and every hamza seat

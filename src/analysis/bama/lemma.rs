@@ -56,7 +56,11 @@ fn root_of(skeleton: &str) -> String {
 /// The present tense (third person masculine singular) from an imperfect stem: يَكْتُبُ.
 fn present(stem: &str, category: &str) -> String {
     let person = if category.contains("yu") { "yu" } else { "ya" };
-    let ending = if stem.ends_with(['y', 'A', 'Y', 'w']) { "" } else { "u" };
+    let ending = if stem.ends_with(['y', 'A', 'Y', 'w']) {
+        ""
+    } else {
+        "u"
+    };
     to_arabic(&format!("{person}{stem}{ending}"))
 }
 
@@ -79,7 +83,8 @@ impl Tables {
             stems
                 .iter()
                 .find(|s| {
-                    self.str(s.tags) == "VERB_IMPERFECT" && !self.category(s.category).contains("Pass")
+                    self.str(s.tags) == "VERB_IMPERFECT"
+                        && !self.category(s.category).contains("Pass")
                 })
                 .map(|s| present(self.str(s.voc), self.category(s.category)))
         } else {

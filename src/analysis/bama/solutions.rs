@@ -196,7 +196,11 @@ fn prefix_split(affix: &Affix, stem_tags: &str) -> (u8, u8) {
             if let Some(i) = proclitic(voc, tag) {
                 mask |= 1 << i;
                 // ل + ال is written لل: the article's alef is not written.
-                before += if tag == "DET" && mask & (1 << 3) != 0 { 1 } else { letters(voc) };
+                before += if tag == "DET" && mask & (1 << 3) != 0 {
+                    1
+                } else {
+                    letters(voc)
+                };
             } else {
                 break;
             }
@@ -310,7 +314,9 @@ mod tests {
         solutions(t, &key)
             .into_iter()
             .map(|s| {
-                let lemma = t.str(t.lemmas[s.stem_entry(t).lemma as usize].id).to_owned();
+                let lemma = t
+                    .str(t.lemmas[s.stem_entry(t).lemma as usize].id)
+                    .to_owned();
                 (s.vocalized(t), lemma, s.pos(t))
             })
             .collect()
@@ -319,8 +325,14 @@ mod tests {
     #[test]
     fn a_verb_and_a_plural_noun_spelled_alike() {
         let all = analyses("كتب");
-        assert!(all.contains(&("كَتَبَ".into(), "katab-u_1".into(), Pos::Verb)), "{all:?}");
-        assert!(all.contains(&("كُتُب".into(), "kitAb_1".into(), Pos::Noun)), "{all:?}");
+        assert!(
+            all.contains(&("كَتَبَ".into(), "katab-u_1".into(), Pos::Verb)),
+            "{all:?}"
+        );
+        assert!(
+            all.contains(&("كُتُب".into(), "kitAb_1".into(), Pos::Noun)),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -192,7 +192,10 @@ impl Tables {
                     }
                     let id = u32::try_from(t.stems.len()).unwrap_or(u32::MAX);
                     let key = if unvoc.is_empty() { voc } else { unvoc };
-                    t.stem_index.entry(fold_key(key).into()).or_default().push(id);
+                    t.stem_index
+                        .entry(fold_key(key).into())
+                        .or_default()
+                        .push(id);
                     t.stems.push(Stem {
                         voc: span(&text, voc),
                         category: categories.id(category),
@@ -326,8 +329,15 @@ mod tests {
 
     #[test]
     fn malformed_files_say_where() {
-        let err = |text: &str| Tables::parse("b.gz", text.to_owned()).err().map(|e| e.to_string());
-        assert_eq!(err("hello"), Some("b.gz, line 1: not a dars-bama 1 file".into()));
+        let err = |text: &str| {
+            Tables::parse("b.gz", text.to_owned())
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert_eq!(
+            err("hello"),
+            Some("b.gz, line 1: not a dars-bama 1 file".into())
+        );
         assert_eq!(
             err("dars-bama 1\n@stems\n\tkatab\tPV\twrite\tVERB"),
             Some("b.gz, line 3: a stem before any lemma".into())

@@ -253,19 +253,33 @@ mod tests {
             ("assets/countries/states.tsv", STATES_TSV),
         ]);
         let g = parsed.as_ref().expect("the bundled gazetteer parses");
-        let states = g.entries.iter().filter(|e| e.kind == EntityKind::State).count();
-        assert!(states >= 193 + 1, "{states} states (the UN's 193 and the Soviet Union)");
+        let states = g
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntityKind::State)
+            .count();
+        assert!(
+            states >= 193 + 1,
+            "{states} states (the UN's 193 and the Soviet Union)"
+        );
         // A state both files list is one entry, with the spellings of both.
         let russia = g.entry_by_id("russia").expect("Russia");
         assert_eq!(g.entries.iter().filter(|e| e.id == "russia").count(), 1);
         let plural = phrase_key("روسيون");
-        assert!(g.aliases.iter().any(|a| a.words == plural && a.entries == [russia]));
+        assert!(
+            g.aliases
+                .iter()
+                .any(|a| a.words == plural && a.entries == [russia])
+        );
     }
 
     #[test]
     fn a_row_referring_to_an_unknown_state_is_refused() {
         let header = COLUMNS.join("\t");
-        let err = Gazetteer::parse("g.tsv", &format!("{header}\nx\tplace\tX\tاكس\t\t\t\tnowhere"));
+        let err = Gazetteer::parse(
+            "g.tsv",
+            &format!("{header}\nx\tplace\tX\tاكس\t\t\t\tnowhere"),
+        );
         assert_eq!(
             err.err().map(|e| e.to_string()),
             Some("g.tsv, line 0: x refers to unknown id nowhere".into())

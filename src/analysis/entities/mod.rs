@@ -191,8 +191,12 @@ mod tests {
 
     #[test]
     fn a_title_introduces_a_person_the_gazetteer_lacks() {
-        let found = mentions("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره البرازيلي لولا. وقال ماكرون إن");
-        let macron = found.iter().find(|(_, text)| text == "إيمانويل ماكرون").map(|(id, _)| id.clone());
+        let found =
+            mentions("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره البرازيلي لولا. وقال ماكرون إن");
+        let macron = found
+            .iter()
+            .find(|(_, text)| text == "إيمانويل ماكرون")
+            .map(|(id, _)| id.clone());
         let macron = macron.expect("Macron is found by his title");
         assert_eq!(
             found,

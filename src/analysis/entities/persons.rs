@@ -31,7 +31,9 @@ pub struct Titles {
 }
 
 fn bare(key: &str) -> &str {
-    key.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(key)
+    key.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(key)
 }
 
 impl Titles {
@@ -48,14 +50,28 @@ impl Titles {
                 "leader_of" => OfficeKind::Leader,
                 "office" => OfficeKind::Other,
                 other => {
-                    return Err(AssetError::new(name, line, format!("unknown relation {other:?}")));
+                    return Err(AssetError::new(
+                        name,
+                        line,
+                        format!("unknown relation {other:?}"),
+                    ));
                 }
             };
             if title.is_empty() || en.is_empty() || ar.is_empty() {
-                return Err(AssetError::new(name, line, "title, office_en and office_ar are required"));
+                return Err(AssetError::new(
+                    name,
+                    line,
+                    "title, office_en and office_ar are required",
+                ));
             }
-            let words: Vec<String> = title.split_whitespace().map(|w| bare(&name_key(w)).to_owned()).collect();
-            out.by_first.entry(words[0].clone()).or_default().push(out.titles.len());
+            let words: Vec<String> = title
+                .split_whitespace()
+                .map(|w| bare(&name_key(w)).to_owned())
+                .collect();
+            out.by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(out.titles.len());
             out.titles.push(Title {
                 words,
                 office_en: en.to_owned(),
@@ -73,7 +89,8 @@ impl Titles {
     #[must_use]
     pub fn bundled() -> &'static Self {
         static TITLES: LazyLock<Titles> = LazyLock::new(|| {
-            Titles::parse("assets/titles.tsv", TITLES_TSV).unwrap_or_else(|e| panic!("bundled titles: {e}"))
+            Titles::parse("assets/titles.tsv", TITLES_TSV)
+                .unwrap_or_else(|e| panic!("bundled titles: {e}"))
         });
         &TITLES
     }
@@ -90,8 +107,17 @@ const COUNTERPART: [&str; 6] = ["نظيره", "نظيرها", "نظيرته", "�
 const MODIFIERS: [&str; 5] = ["السابق", "الحالي", "الجديد", "المنتخب", "المؤقت"];
 /// Honorifics before a name (الشيخ تميم).
 const HONORIFICS: [&str; 11] = [
-    "الشيخ", "السيد", "السيدة", "الدكتور", "الجنرال", "المشير", "العقيد", "اللواء", "الفريق",
-    "الأمير", "الأميرة",
+    "الشيخ",
+    "السيد",
+    "السيدة",
+    "الدكتور",
+    "الجنرال",
+    "المشير",
+    "العقيد",
+    "اللواء",
+    "الفريق",
+    "الأمير",
+    "الأميرة",
 ];
 /// Words that join the parts of a name (محمد بن سلمان, آل ثاني, لولا دا سيلفا).
 pub(crate) const PARTICLES: [&str; 11] = [
@@ -99,9 +125,42 @@ pub(crate) const PARTICLES: [&str; 11] = [
 ];
 /// Words that never begin or continue a name after a title.
 const STOP: [&str; 36] = [
-    "في", "من", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "قد", "لم", "لن", "ما",
-    "لا", "بعد", "قبل", "خلال", "حيث", "منذ", "عند", "لدي", "هو", "هي", "كما", "ثم", "او", "يوم",
-    "امس", "اليوم", "صباح", "مساء", "عقب", "اثر", "رغم", "حول", "بين",
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "مع",
+    "الذي",
+    "التي",
+    "الذين",
+    "ان",
+    "قد",
+    "لم",
+    "لن",
+    "ما",
+    "لا",
+    "بعد",
+    "قبل",
+    "خلال",
+    "حيث",
+    "منذ",
+    "عند",
+    "لدي",
+    "هو",
+    "هي",
+    "كما",
+    "ثم",
+    "او",
+    "يوم",
+    "امس",
+    "اليوم",
+    "صباح",
+    "مساء",
+    "عقب",
+    "اثر",
+    "رغم",
+    "حول",
+    "بين",
 ];
 
 /// A person a title introduces.
@@ -208,14 +267,15 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                 };
                 let boundary = || {
                     run.get(end + 1).is_none_or(|u| {
-                        one_of(&STOP, &u.key)
-                            || name_word(facts, u, false, false) == NameWord::No
+                        one_of(&STOP, &u.key) || name_word(facts, u, false, false) == NameWord::No
                     })
                 };
                 let readings = facts.readings(run[end].token);
                 let proper = readings.iter().any(|r| r.pos == Pos::ProperNoun);
                 let clitic_verbs = !readings.is_empty()
-                    && readings.iter().all(|r| r.pos == Pos::Verb && r.proclitics != 0);
+                    && readings
+                        .iter()
+                        .all(|r| r.pos == Pos::Verb && r.proclitics != 0);
                 end > from
                     && !one_of(&STOP, &run[end].key)
                     && ((proper && strong_after()) || (clitic_verbs && boundary()))
@@ -243,13 +303,21 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
 
 /// The title at unit `i` of a run: `(title, units it takes, last word has the article, letters
 /// of proclitics before it)`; "his counterpart" is `(None, 1, true, …)`.
-fn title_at(run: &[Unit], i: usize, titles: &Titles) -> Option<(Option<usize>, usize, bool, usize)> {
+fn title_at(
+    run: &[Unit],
+    i: usize,
+    titles: &Titles,
+) -> Option<(Option<usize>, usize, bool, usize)> {
     let mut best: Option<(Option<usize>, usize, bool, usize)> = None;
     for (key, skipped) in first_word_keys(&run[i].key) {
         if one_of(&COUNTERPART, &key) {
             return Some((None, 1, true, skipped));
         }
-        for &t in titles.by_first.get(bare(&key)).map_or(&[][..], Vec::as_slice) {
+        for &t in titles
+            .by_first
+            .get(bare(&key))
+            .map_or(&[][..], Vec::as_slice)
+        {
             let title = &titles.titles[t];
             let n = title.words.len();
             let fits = i + n <= run.len()
@@ -258,7 +326,11 @@ fn title_at(run: &[Unit], i: usize, titles: &Titles) -> Option<(Option<usize>, u
                     .zip(&run[i + 1..])
                     .all(|(w, u)| bare(&u.key) == w);
             if fits && best.as_ref().is_none_or(|b| n > b.1) {
-                let last = if n == 1 { key.as_str() } else { run[i + n - 1].key.as_str() };
+                let last = if n == 1 {
+                    key.as_str()
+                } else {
+                    run[i + n - 1].key.as_str()
+                };
                 best = Some((Some(t), n, last.starts_with("ال"), skipped));
             }
         }
@@ -304,10 +376,14 @@ pub(crate) fn introduced(
             // organization after a construct one (a gazetteer title, such as وزير الخارجية
             // الأمريكي, may already hold the adjective: it is matched here on its own).
             let found = run.get(j).and_then(|u| at.get(&u.token)).map(|c| {
-                let units = run[j..].iter().take_while(|u| u.token < c.tokens.end).count();
+                let units = run[j..]
+                    .iter()
+                    .take_while(|u| u.token < c.tokens.end)
+                    .count();
                 (units, c.entries.clone(), c.via)
             });
-            let found = found.or_else(|| best_match_at(&run, j, g).map(|(n, e, via, _)| (n, e, via)));
+            let found =
+                found.or_else(|| best_match_at(&run, j, g).map(|(n, e, via, _)| (n, e, via)));
             if let Some((units, entries, via)) = found {
                 // ل + a name after a definite title: الأمين العام للأمم المتحدة.
                 let with_lam = run[j].key.starts_with('ل') && !run[j].key.starts_with("ال");
@@ -346,11 +422,14 @@ pub(crate) fn introduced(
             out.push(Introduced {
                 sentence: s,
                 title: first..last + 1,
-                title_bytes: super::matching::start_after(doc, first, skipped)..doc.tokens[last].range.end,
+                title_bytes: super::matching::start_after(doc, first, skipped)
+                    ..doc.tokens[last].range.end,
                 office,
                 of,
                 former,
-                name: name.as_ref().map(|r| run[r.start].token..run[r.end - 1].token + 1),
+                name: name
+                    .as_ref()
+                    .map(|r| run[r.start].token..run[r.end - 1].token + 1),
             });
             i = name.map_or(title_end, |r| r.end);
         }
@@ -365,6 +444,10 @@ mod tests {
     #[test]
     fn the_bundled_titles_parse() {
         let parsed = Titles::parse("assets/titles.tsv", TITLES_TSV);
-        assert!(parsed.as_ref().is_ok_and(|t| t.titles.len() > 30), "{:?}", parsed.err());
+        assert!(
+            parsed.as_ref().is_ok_and(|t| t.titles.len() > 30),
+            "{:?}",
+            parsed.err()
+        );
     }
 }

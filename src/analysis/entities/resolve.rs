@@ -75,9 +75,10 @@ fn english_name(doc: &Document, facts: &WordFacts, tokens: Range<usize>) -> Stri
     tokens
         .filter(|&t| doc.tokens[t].kind != crate::arabic::tokenize::TokenKind::Punct)
         .map(|t| {
-            let known = facts.readings(t).iter().find(|r| {
-                r.pos == Pos::ProperNoun && r.proclitics == 0 && r.enclitic == 0
-            });
+            let known = facts
+                .readings(t)
+                .iter()
+                .find(|r| r.pos == Pos::ProperNoun && r.proclitics == 0 && r.enclitic == 0);
             known
                 .and_then(|r| r.lemma.facts())
                 .and_then(|f| f.gloss_en.split(';').next().map(|g| g.trim().to_owned()))
@@ -95,7 +96,11 @@ fn id_of(name_en: &str, catalogue: &Catalogue) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let base = base.trim_matches('_').to_owned();
-    let base = if base.is_empty() { "person".to_owned() } else { base };
+    let base = if base.is_empty() {
+        "person".to_owned()
+    } else {
+        base
+    };
     let mut id = base.clone();
     let mut n = 2;
     while catalogue.by_id(&id).is_some() {
@@ -123,7 +128,8 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
         gazetteer: g,
         extra: Vec::new(),
     };
-    let (offices, mut candidates, new_people) = introduce(doc, facts, &mut catalogue, &people, candidates);
+    let (offices, mut candidates, new_people) =
+        introduce(doc, facts, &mut catalogue, &people, candidates);
     add_surnames(doc, facts, &new_people, &mut candidates);
     bind_titles(&catalogue, &mut candidates);
     candidates.sort_by_key(|c| c.tokens.start);
@@ -160,7 +166,9 @@ fn introduce(
         });
         let Some(name) = p.name.clone() else {
             // A title alone (رئيس الأوروغواي, again): the person the text introduced with it.
-            let same = |q: &&Introduced| q.name.is_some() && q.office == office && q.of == p.of && p.of.is_some();
+            let same = |q: &&Introduced| {
+                q.name.is_some() && q.office == office && q.of == p.of && p.of.is_some()
+            };
             if let Some(q) = people.iter().find(same)
                 && let Some(c) = candidates
                     .iter()
@@ -168,7 +176,8 @@ fn introduce(
                     .find(|c| Some(c.tokens.start) == q.name.as_ref().map(|n| n.start))
                 && let [person] = c.entries[..]
             {
-                candidates.retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
+                candidates
+                    .retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
                 added.push(Candidate {
                     entries: vec![person],
                     sentence: p.sentence,
@@ -202,7 +211,10 @@ fn introduce(
                     kind: EntityKind::Person,
                     name_en,
                     name_ar: doc
-                        .slice(&(doc.tokens[name.start].range.start..doc.tokens[name.end - 1].range.end))
+                        .slice(
+                            &(doc.tokens[name.start].range.start
+                                ..doc.tokens[name.end - 1].range.end),
+                        )
                         .to_owned(),
                     capital_of: None,
                     office: None,
@@ -213,7 +225,9 @@ fn introduce(
             };
             // Gazetteer names inside the title or the name are not names of their own there; a
             // state in the genitive between them (رئيس الأوروغواي) is.
-            let outside = |c: &Candidate, r: &std::ops::Range<usize>| c.tokens.end <= r.start || c.tokens.start >= r.end;
+            let outside = |c: &Candidate, r: &std::ops::Range<usize>| {
+                c.tokens.end <= r.start || c.tokens.start >= r.end
+            };
             let (title, name_span) = (p.title.clone(), name.clone());
             candidates.retain(|c| outside(c, &title) && outside(c, &name_span));
             added.push(Candidate {
@@ -225,7 +239,8 @@ fn introduce(
                 via: MentionVia::Name,
             });
             if p.of.is_some() {
-                candidates.retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
+                candidates
+                    .retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
                 added.push(Candidate {
                     entries: vec![person],
                     sentence: p.sentence,
@@ -329,7 +344,8 @@ fn bind_titles(catalogue: &Catalogue, candidates: &mut Vec<Candidate>) {
         .collect();
     for c in candidates.iter_mut() {
         if matches!(c.via, MentionVia::Title | MentionVia::Office) {
-            c.entries.retain(|e| catalogue.entry(*e).kind != EntityKind::Person || named.contains(e));
+            c.entries
+                .retain(|e| catalogue.entry(*e).kind != EntityKind::Person || named.contains(e));
         }
     }
     candidates.retain(|c| !c.entries.is_empty());

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::document::Document;
-use crate::analysis::entities::{Catalogue, Entity, EntityKind, MentionVia, OfficeKind, StatedOffice};
+use crate::analysis::entities::{
+    Catalogue, Entity, EntityKind, MentionVia, OfficeKind, StatedOffice,
+};
 use crate::analysis::lexicon::Pos;
 use crate::analysis::relation_rules::{Count, RelationRules, Role, Rule};
 use crate::analysis::word_facts::WordFacts;
@@ -179,8 +181,7 @@ impl Ctx<'_> {
             return true;
         }
         let key = rule.trigger.first().map(String::as_str);
-        self.lemma_key(t) != key
-            && self.facts.readings(t).iter().any(|r| r.pos == Pos::Verb)
+        self.lemma_key(t) != key && self.facts.readings(t).iter().any(|r| r.pos == Pos::Verb)
     }
 
     fn pos(&self, t: usize) -> Option<Pos> {
@@ -210,13 +211,17 @@ impl Ctx<'_> {
     fn resolve(&self, m: usize, role: Role) -> Option<usize> {
         let entry = self.mentions[m].entry;
         let e = self.catalogue.entry(entry);
-        let state_of =
-            |id: Option<&str>| id.and_then(|id| self.catalogue.by_id(id));
+        let state_of = |id: Option<&str>| id.and_then(|id| self.catalogue.by_id(id));
         match (role, e.kind) {
             (Role::Person, EntityKind::Person) | (Role::Polity, EntityKind::State) => Some(entry),
             (Role::Person, _) => None,
             (Role::Polity, EntityKind::Place) => state_of(e.capital_of.as_deref()),
-            (Role::Polity, EntityKind::Person) => state_of(e.office.as_ref().filter(|o| o.kind == OfficeKind::Leader).map(|o| o.of.as_str())),
+            (Role::Polity, EntityKind::Person) => state_of(
+                e.office
+                    .as_ref()
+                    .filter(|o| o.kind == OfficeKind::Leader)
+                    .map(|o| o.of.as_str()),
+            ),
             (Role::Polity, _) => None,
             (Role::Any, EntityKind::Place) => state_of(e.capital_of.as_deref()).or(Some(entry)),
             (Role::Any, _) => Some(entry),
@@ -294,7 +299,12 @@ impl Ctx<'_> {
         let tokens = self.tokens_of(s);
         let mut out = Vec::new();
         for t in tokens.clone() {
-            for rule in self.facts.lemma_keys(t).into_iter().flat_map(|k| self.rules.starting_with(k)) {
+            for rule in self
+                .facts
+                .lemma_keys(t)
+                .into_iter()
+                .flat_map(|k| self.rules.starting_with(k))
+            {
                 let end = t + rule.trigger.len();
                 if end > tokens.end || !self.lemmas_at(t, &rule.trigger) {
                     continue;
@@ -321,7 +331,6 @@ impl Ctx<'_> {
         }
         out
     }
-
 }
 
 fn found(

@@ -9,7 +9,14 @@ use crate::analysis::relation_rules::{Count, Role, Rule};
 
 /// Duals that stand for two people: the two presidents, leaders, ministers.
 const PEOPLE: [&str; 8] = [
-    "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "القائدان", "القائدين",
+    "الرئيسان",
+    "الرئيسين",
+    "الزعيمان",
+    "الزعيمين",
+    "الوزيران",
+    "الوزيرين",
+    "القائدان",
+    "القائدين",
 ];
 /// Duals that stand for two states.
 const STATES: [&str; 4] = ["البلدان", "البلدين", "الدولتان", "الدولتين"];
@@ -87,7 +94,9 @@ impl Ctx<'_> {
             return Some((a, b));
         }
         let b = *self.ending.get(&t.checked_sub(1)?)?;
-        let a = (0..b).rev().find(|&a| self.coordinated_after(a) == Some(b))?;
+        let a = (0..b)
+            .rev()
+            .find(|&a| self.coordinated_after(a) == Some(b))?;
         Some((a, b))
     }
 

@@ -82,7 +82,10 @@ impl Ctx<'_> {
         let stop = after
             .clone()
             .skip(1)
-            .find(|&t| self.lemma_key(t).is_some_and(|k| self.rules.starting_with(k).next().is_some()))
+            .find(|&t| {
+                self.lemma_key(t)
+                    .is_some_and(|k| self.rules.starting_with(k).next().is_some())
+            })
             .unwrap_or(end);
         for t in (after.start..stop).filter(|&t| self.lemma_key(t) == Some(BETWEEN)) {
             if let Some(pair) = self.dual_at(t + 1) {
@@ -168,13 +171,12 @@ impl Ctx<'_> {
         let before = self.mentions[m].tokens.start.wrapping_sub(1);
         // After another name (a list, an apposition), but not the state a construct title is of
         // (… ورئيس الأوروغواي: Uruguay is the president's, not an object).
-        let after_name = self
-            .ending
-            .get(&before)
-            .is_some_and(|&p| {
-                let (title, next) = (&self.mentions[p], &self.mentions[m]);
-                !(title.via == MentionVia::Title && next.via == MentionVia::Name && title.entry != next.entry)
-            });
+        let after_name = self.ending.get(&before).is_some_and(|&p| {
+            let (title, next) = (&self.mentions[p], &self.mentions[m]);
+            !(title.via == MentionVia::Title
+                && next.via == MentionVia::Name
+                && title.entry != next.entry)
+        });
         before == verb
             || after_name
             || self.lemma_key(before) == Some(TIME)
@@ -201,7 +203,11 @@ impl Ctx<'_> {
                     _ => Vec::new(),
                 };
             }
-            let after = self.mentions[a].tokens.end.max(self.mentions[b].tokens.end).max(verb + 2);
+            let after = self.mentions[a]
+                .tokens
+                .end
+                .max(self.mentions[b].tokens.end)
+                .max(verb + 2);
             let objects: Vec<usize> = (after..after + 2)
                 .filter_map(|t| self.starting.get(&t).copied())
                 .take(1)
@@ -224,14 +230,14 @@ impl Ctx<'_> {
         // The subject may be a noun with a nationality adjective (اتهمت الحكومة الأرجنتينية
         // البرازيل) when someone is named after it; else that is the object (وتتهم الجيش
         // الكونغولي, the subject being the earlier verb's).
-        let noun_nisba = self
-            .starting
-            .get(&(verb + 2))
-            .copied()
-            .filter(|&m| self.mentions[m].via == MentionVia::Nisba && !self.ending.contains_key(&(verb + 1)));
+        let noun_nisba = self.starting.get(&(verb + 2)).copied().filter(|&m| {
+            self.mentions[m].via == MentionVia::Nisba && !self.ending.contains_key(&(verb + 1))
+        });
         let named_after = |n: usize| {
-            self.mentions_in(s)
-                .any(|m| self.mentions[m].tokens.start >= self.mentions[n].tokens.end && self.is_object(m, verb))
+            self.mentions_in(s).any(|m| {
+                self.mentions[m].tokens.start >= self.mentions[n].tokens.end
+                    && self.is_object(m, verb)
+            })
         };
         let right_after = self
             .starting
@@ -314,7 +320,12 @@ impl Ctx<'_> {
         let right_after = self.starting.get(&(verb + 1)).copied();
         let object = self.mention_starting_in(verb + 1..(verb + 4).min(end));
         let (subject, object) = match (right_after, object) {
-            (Some(a), _) => (Some(a), self.mention_starting_in(self.mentions[a].tokens.end..(self.mentions[a].tokens.end + 3).min(end))),
+            (Some(a), _) => (
+                Some(a),
+                self.mention_starting_in(
+                    self.mentions[a].tokens.end..(self.mentions[a].tokens.end + 3).min(end),
+                ),
+            ),
             (None, o) => (
                 self.ending
                     .get(&verb.wrapping_sub(1))

@@ -13,7 +13,9 @@ pub(super) fn load(store: Option<&UserWordsStore>) -> (UserWords, Option<String>
         Some(Ok(words)) => (words, None),
         Some(Err(problem)) => (
             UserWords::default(),
-            Some(format!("Your saved meanings and readings were not loaded: {problem}.")),
+            Some(format!(
+                "Your saved meanings and readings were not loaded: {problem}."
+            )),
         ),
         None => (UserWords::default(), None),
     }

@@ -4,11 +4,11 @@
 use egui::{Align, Align2, Id, Rect, Ui, pos2};
 
 use super::{Reader, ReaderAction};
-use crate::ui::panel::Command;
 use crate::analysis::{Analysis, Document};
 use crate::render::{TextStyle, Typesetter};
 use crate::study::Status;
 use crate::ui::actions::Action;
+use crate::ui::panel::Command;
 use crate::ui::panel::PanelContext;
 use crate::ui::theme::Palette;
 use crate::ui::words::{pos_label, status_buttons_ui, times};
@@ -116,16 +116,14 @@ impl Reader {
             .pivot(Align2::RIGHT_TOP)
             .order(egui::Order::Foreground)
             .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    match translation {
-                        Some(text) => {
-                            ui.set_max_width(anchor.width().max(320.0));
-                            ui.label(egui::RichText::new(text).size(15.0));
-                        }
-                        None => {
-                            ui.set_width(anchor.width().clamp(320.0, 900.0));
-                            self.word_by_word_ui(ui, cx, sentence);
-                        }
+                egui::Frame::popup(ui.style()).show(ui, |ui| match translation {
+                    Some(text) => {
+                        ui.set_max_width(anchor.width().max(320.0));
+                        ui.label(egui::RichText::new(text).size(15.0));
+                    }
+                    None => {
+                        ui.set_width(anchor.width().clamp(320.0, 900.0));
+                        self.word_by_word_ui(ui, cx, sentence);
                     }
                 });
             });

@@ -31,7 +31,9 @@ impl Reader {
             .show(ui, |ui| {
                 for (i, r) in readings.iter().enumerate() {
                     let facts = cx.analysis.lemma_facts(r.lemma).unwrap_or_default();
-                    let arabic = r.vocalized_word().unwrap_or_else(|| facts.vocalized.clone());
+                    let arabic = r
+                        .vocalized_word()
+                        .unwrap_or_else(|| facts.vocalized.clone());
                     let english = format!(
                         "{}: {}",
                         pos_label(r.pos.as_str()),
@@ -40,7 +42,10 @@ impl Reader {
                     ui.horizontal(|ui| {
                         let is_chosen = chosen == Some(i);
                         let button = ui
-                            .selectable_label(is_chosen, if is_chosen { "chosen" } else { "choose" })
+                            .selectable_label(
+                                is_chosen,
+                                if is_chosen { "chosen" } else { "choose" },
+                            )
                             .on_hover_text("Read this word so wherever it occurs, in every text");
                         if button.clicked() && !is_chosen {
                             command = Some(Command::ChooseReading {
@@ -48,8 +53,20 @@ impl Reader {
                                 lemma: Some(r.lemma),
                             });
                         }
-                        cx.typesetter.label(ui, &arabic, TextStyle::new(cx.style.font, 20.0), cx.palette.text, false);
-                        cx.typesetter.mixed_label(ui, &english, TextStyle::new(cx.style.font, 14.0), cx.palette.text, true);
+                        cx.typesetter.label(
+                            ui,
+                            &arabic,
+                            TextStyle::new(cx.style.font, 20.0),
+                            cx.palette.text,
+                            false,
+                        );
+                        cx.typesetter.mixed_label(
+                            ui,
+                            &english,
+                            TextStyle::new(cx.style.font, 14.0),
+                            cx.palette.text,
+                            true,
+                        );
                     });
                 }
                 if ui
@@ -57,7 +74,10 @@ impl Reader {
                     .on_hover_text("Forget the reading you chose for this word")
                     .clicked()
                 {
-                    command = Some(Command::ChooseReading { word: word.clone(), lemma: None });
+                    command = Some(Command::ChooseReading {
+                        word: word.clone(),
+                        lemma: None,
+                    });
                 }
             });
         command
@@ -72,7 +92,9 @@ impl Reader {
         token: usize,
     ) -> Option<Command> {
         let readings = cx.analysis.readings(token);
-        let own = readings.first().filter(|r| matches!(r.lemma, crate::analysis::LemmaRef::User(_)));
+        let own = readings
+            .first()
+            .filter(|r| matches!(r.lemma, crate::analysis::LemmaRef::User(_)));
         if !readings.is_empty() && own.is_none() {
             return None;
         }
@@ -107,31 +129,50 @@ impl Reader {
     /// The word-by-word line of sentence `sentence`: each word with its gloss under it, in
     /// reading order (from the right, wrapping to the next row), names as names.
     pub(super) fn word_by_word_ui(&self, ui: &mut Ui, cx: &mut PanelContext<'_>, sentence: usize) {
-        ui.label(RichText::new("Word by word (no translation of this sentence is available)").weak());
+        ui.label(
+            RichText::new("Word by word (no translation of this sentence is available)").weak(),
+        );
         let items = cx.analysis.word_by_word(cx.doc, sentence);
         let size = 18.0;
-        ui.with_layout(Layout::right_to_left(Align::TOP).with_main_wrap(true), |ui| {
-            for item in items {
-                let arabic = cx.doc.slice(&item.range).to_owned();
-                // A column as wide as the wider of the word and its gloss (egui lays the
-                // gloss out; the Arabic width is estimated from its letters).
-                let gloss_width = ui.fonts_mut(|f| {
-                    f.layout_no_wrap(item.gloss.clone(), egui::FontId::proportional(13.0), egui::Color32::WHITE)
+        ui.with_layout(
+            Layout::right_to_left(Align::TOP).with_main_wrap(true),
+            |ui| {
+                for item in items {
+                    let arabic = cx.doc.slice(&item.range).to_owned();
+                    // A column as wide as the wider of the word and its gloss (egui lays the
+                    // gloss out; the Arabic width is estimated from its letters).
+                    let gloss_width = ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            item.gloss.clone(),
+                            egui::FontId::proportional(13.0),
+                            egui::Color32::WHITE,
+                        )
                         .size()
                         .x
-                });
-                let arabic_width = arabic.chars().count() as f32 * size * 0.45;
-                let width = gloss_width.max(arabic_width).max(24.0) + 10.0;
-                ui.allocate_ui_with_layout(egui::vec2(width, 56.0), Layout::top_down(Align::Center), |ui| {
-                    cx.typesetter.label(ui, &arabic, TextStyle::new(cx.style.font, size), cx.palette.text, false);
-                    let text = RichText::new(item.gloss).size(13.0);
-                    ui.label(match item.kind {
-                        GlossKind::Name => text.strong(),
-                        GlossKind::Unknown => text.weak(),
-                        GlossKind::Word | GlossKind::AsWritten => text,
                     });
-                });
-            }
-        });
+                    let arabic_width = arabic.chars().count() as f32 * size * 0.45;
+                    let width = gloss_width.max(arabic_width).max(24.0) + 10.0;
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, 56.0),
+                        Layout::top_down(Align::Center),
+                        |ui| {
+                            cx.typesetter.label(
+                                ui,
+                                &arabic,
+                                TextStyle::new(cx.style.font, size),
+                                cx.palette.text,
+                                false,
+                            );
+                            let text = RichText::new(item.gloss).size(13.0);
+                            ui.label(match item.kind {
+                                GlossKind::Name => text.strong(),
+                                GlossKind::Unknown => text.weak(),
+                                GlossKind::Word | GlossKind::AsWritten => text,
+                            });
+                        },
+                    );
+                }
+            },
+        );
     }
 }
