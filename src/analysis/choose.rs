@@ -33,8 +33,11 @@ const COMMON: u8 = 0b110;
 /// to the stable id of the lemma a learner chose for it (see [`LemmaRef::stable_id`]).
 pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>) {
     let support = lemma_support(words);
+    // Per reading its prior, per spelling its matching form: each found once.
+    let mut priors: Vec<Option<f32>> = vec![None; words.reading_count()];
+    let mut forms: Vec<Option<String>> = vec![None; words.spelling_count()];
     let mut saved_choice: HashMap<u32, Option<u32>> = HashMap::new();
-    let mut previous: Option<(String, Option<Reading>)> = None;
+    let mut previous: Option<(u32, Option<Reading>)> = None;
     let mut sentence = usize::MAX;
     for (t, token) in doc.tokens.iter().enumerate() {
         if token.sentence != sentence {
@@ -62,10 +65,19 @@ pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>
             chosen = pick.unwrap_or(NONE);
         }
         if chosen == NONE {
-            let context = previous.as_ref().map(|(w, r)| (w.as_str(), r.as_ref()));
+            let context = previous.as_ref().map(|(sp, r)| {
+                (
+                    forms[*sp as usize].as_deref().unwrap_or_default(),
+                    r.as_ref(),
+                )
+            });
             chosen = range
                 .clone()
-                .filter_map(|r| words.reading(r).map(|x| (r, score(x, context, &support))))
+                .filter_map(|r| {
+                    let x = words.reading(r)?;
+                    let p = *priors[r as usize].get_or_insert_with(|| prior(x, &support));
+                    Some((r, p + in_context(x, context)))
+                })
                 .fold(None::<(u32, f32)>, |best, (r, s)| match best {
                     Some((_, b)) if b >= s => best,
                     _ => Some((r, s)),
@@ -73,10 +85,8 @@ pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>
                 .map_or(NONE, |(r, _)| r);
         }
         words.chosen[t] = chosen;
-        previous = Some((
-            normalize(doc.slice(&token.range)),
-            words.reading(chosen).copied(),
-        ));
+        forms[spelling as usize].get_or_insert_with(|| normalize(doc.slice(&token.range)));
+        previous = Some((spelling, words.reading(chosen).copied()));
     }
 }
 
@@ -103,12 +113,9 @@ fn lemma_support(words: &Words) -> HashMap<LemmaRef, f32> {
     support
 }
 
-/// How likely a reading is, given the word before it (its matching form and chosen reading).
-fn score(
-    r: &Reading,
-    before: Option<(&str, Option<&Reading>)>,
-    support: &HashMap<LemmaRef, f32>,
-) -> f32 {
+/// How likely a reading is whatever its context: its lemma, part of speech, clitics and how
+/// much of the word its stem covers (computed once per reading of a spelling).
+fn prior(r: &Reading, support: &HashMap<LemmaRef, f32>) -> f32 {
     if r.hand_checked {
         return 1000.0;
     }
@@ -161,6 +168,16 @@ fn score(
             s += 0.6;
         }
     }
+    s
+}
+
+/// How much the word before a reading (its matching form and chosen reading) makes it
+/// likelier or less likely.
+fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>) -> f32 {
+    if r.hand_checked {
+        return 0.0;
+    }
+    let mut s = 0.0;
     // Arabic news sentences mostly open with their verb (ووقع, وقال, وأكد).
     if before.is_none() && r.pos == Pos::Verb {
         s += 0.8;

@@ -26,6 +26,32 @@ struct View<'a> {
     facts: RefCell<HashMap<LemmaRef, LemmaFacts>>,
 }
 
+/// A token as the JSON gives it (borrowed: nothing is copied out of the text).
+#[derive(serde::Serialize)]
+struct TokenJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: crate::arabic::tokenize::TokenKind,
+    sentence: usize,
+    lemma: Option<&'a str>,
+    proclitics: Vec<&'static str>,
+    enclitics: Vec<&'static str>,
+    spelling: Option<u32>,
+    reading: Option<usize>,
+}
+
+/// A sentence as the JSON gives it.
+#[derive(serde::Serialize)]
+struct SentenceJson<'a> {
+    index: usize,
+    kind: super::document::SentenceKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    translation_en: Option<&'a str>,
+}
+
 /// A sequence serialized from an iterator made on demand.
 struct Seq<F>(F);
 
@@ -84,15 +110,13 @@ impl Serialize for View<'_> {
         map.serialize_entry(
             "sentences",
             &Seq(|| {
-                doc.sentences.iter().enumerate().map(|(i, s)| {
-                    serde_json::json!({
-                        "index": i,
-                        "kind": s.kind,
-                        "start": s.range.start,
-                        "end": s.range.end,
-                        "text": doc.slice(&s.range),
-                        "translation_en": a.translation(i),
-                    })
+                doc.sentences.iter().enumerate().map(|(i, s)| SentenceJson {
+                    index: i,
+                    kind: s.kind,
+                    start: s.range.start,
+                    end: s.range.end,
+                    text: doc.slice(&s.range),
+                    translation_en: a.translation(i),
                 })
             }),
         )?;
@@ -100,19 +124,19 @@ impl Serialize for View<'_> {
             "tokens",
             &Seq(|| {
                 doc.tokens.iter().enumerate().map(|(i, t)| {
-                    let info = a.token(doc, i).unwrap_or_default();
-                    serde_json::json!({
-                        "start": t.range.start,
-                        "end": t.range.end,
-                        "text": doc.slice(&t.range),
-                        "kind": t.kind,
-                        "sentence": t.sentence,
-                        "lemma": a.entry_of_token(i).map(|e| e.lemma.as_str()),
-                        "proclitics": info.proclitics,
-                        "enclitics": info.enclitics,
-                        "spelling": a.words.spelling(i),
-                        "reading": a.chosen_reading(i),
-                    })
+                    let chosen = a.words.chosen(i);
+                    TokenJson {
+                        start: t.range.start,
+                        end: t.range.end,
+                        text: doc.slice(&t.range),
+                        kind: t.kind,
+                        sentence: t.sentence,
+                        lemma: a.entry_of_token(i).map(|e| e.lemma.as_str()),
+                        proclitics: chosen.map(Reading::proclitics).unwrap_or_default(),
+                        enclitics: chosen.and_then(Reading::enclitic).into_iter().collect(),
+                        spelling: a.words.spelling(i),
+                        reading: a.chosen_reading(i),
+                    }
                 })
             }),
         )?;

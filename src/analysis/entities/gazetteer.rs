@@ -62,6 +62,7 @@ pub struct Gazetteer {
     pub(crate) aliases: Vec<Alias>,
     pub(crate) by_first_word: HashMap<String, Vec<usize>>,
     index: HashMap<(Vec<String>, MentionVia), usize>,
+    ids: HashMap<String, usize>,
 }
 
 /// The matching form of a word of a name: normalized, with ج and غ as one letter (foreign
@@ -78,6 +79,13 @@ pub fn name_key(word: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The name keys of a list of words, for quick membership tests (a word list written as texts
+/// write it: الرئيسان, not its key الرءيسان).
+#[must_use]
+pub fn key_set(words: &[&str]) -> std::collections::HashSet<String> {
+    words.iter().map(|w| name_key(w)).collect()
 }
 
 /// The words of a phrase as names are matched (a hyphen separates words: مون جاي-إن).
@@ -186,6 +194,7 @@ impl Gazetteer {
                 ));
             }
         }
+        g.ids = ids;
         Ok(g)
     }
 
@@ -226,7 +235,7 @@ impl Gazetteer {
     /// The entry with `id`.
     #[must_use]
     pub fn entry_by_id(&self, id: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.id == id)
+        self.ids.get(id).copied()
     }
 
     /// Entries whose office (the first word of a title) is `word`, e.g. all the presidents.

@@ -1,7 +1,9 @@
 //! Finding the gazetteer's names in a sentence: runs of words between punctuation, the
 //! proclitics a name's first word may carry, and the longest alias at each word.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::MentionVia;
 use super::gazetteer::{Gazetteer, name_key};
@@ -10,10 +12,18 @@ use crate::analysis::morphology::prefixes;
 use crate::arabic::normalize::letter_offsets;
 use crate::arabic::tokenize::TokenKind;
 
-/// A word of the document as names are matched: a token index and its name key.
+/// A word of the document as names are matched: a token index, its name key, and the keys
+/// its first word can have once proclitics are set aside (see [`first_word_keys`]).
 pub(crate) struct Unit {
     pub token: usize,
     pub key: String,
+    pub first: Rc<[(String, usize)]>,
+}
+
+/// The keys of each spelling met so far: news repeat their words, so each is worked out once.
+#[derive(Default)]
+pub(crate) struct KeyCache<'d> {
+    by_text: HashMap<&'d str, (String, Rc<[(String, usize)]>)>,
 }
 
 /// A mention before short forms are resolved: it may name one of several entries.
@@ -28,11 +38,13 @@ pub(crate) struct Candidate {
 }
 
 /// Words that make an office name its current holder (الزعيم الحالي).
-const CURRENT: [&str; 2] = ["الحالي", "الحاليه"];
+const CURRENT: [&str; 2] = ["الحالي", "الحالية"];
+static CURRENT_KEYS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| super::gazetteer::key_set(&CURRENT));
 
 /// The runs of words of sentence `s` that a name can span: the words between punctuation (a
 /// hyphen joins, as in مون جاي-ان).
-pub(crate) fn runs(doc: &Document, s: usize) -> Vec<Vec<Unit>> {
+pub(crate) fn runs<'d>(doc: &'d Document, s: usize, cache: &mut KeyCache<'d>) -> Vec<Vec<Unit>> {
     let mut out = Vec::new();
     let mut run = Vec::new();
     let tokens = doc.sentences.get(s).map_or(0..0, |x| x.tokens.clone());
@@ -45,9 +57,15 @@ pub(crate) fn runs(doc: &Document, s: usize) -> Vec<Vec<Unit>> {
             }
             continue;
         }
+        let (key, first) = cache.by_text.entry(text).or_insert_with(|| {
+            let key = name_key(text);
+            let first = first_word_keys(&key).into();
+            (key, first)
+        });
         run.push(Unit {
             token: t,
-            key: name_key(text),
+            key: key.clone(),
+            first: Rc::clone(first),
         });
     }
     if !run.is_empty() {
@@ -93,13 +111,18 @@ pub(crate) fn start_after(doc: &Document, token: usize, skipped: usize) -> usize
     range.start + offsets.get(skipped).copied().unwrap_or_default()
 }
 
-/// The gazetteer's names in sentence `s`, longest first at each word.
-pub(crate) fn find_candidates(doc: &Document, s: usize, g: &Gazetteer) -> Vec<Candidate> {
+/// The gazetteer's names in the runs of sentence `s`, longest first at each word.
+pub(crate) fn find_candidates(
+    doc: &Document,
+    s: usize,
+    runs: &[Vec<Unit>],
+    g: &Gazetteer,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for run in runs(doc, s) {
+    for run in runs {
         let mut i = 0;
         while i < run.len() {
-            let Some((len, entries, via, skipped)) = best_match_at(&run, i, g) else {
+            let Some((len, entries, via, skipped)) = best_match_at(run, i, g) else {
                 i += 1;
                 continue;
             };
@@ -126,8 +149,9 @@ pub(crate) fn best_match_at(
 ) -> Option<(usize, Vec<usize>, MentionVia, usize)> {
     let mut best: Option<(usize, Vec<usize>, MentionVia, usize)> = None;
     let unit = run.get(i)?;
-    for (key, skipped) in first_word_keys(&unit.key) {
-        for &a in g.by_first_word.get(&key).map_or(&[][..], Vec::as_slice) {
+    for (key, skipped) in unit.first.iter() {
+        let (key, skipped) = (key.as_str(), *skipped);
+        for &a in g.by_first_word.get(key).map_or(&[][..], Vec::as_slice) {
             let alias = &g.aliases[a];
             let len = alias.words.len();
             let fits = i + len <= run.len()
@@ -145,9 +169,9 @@ pub(crate) fn best_match_at(
         // An office and "current": الزعيم الحالي.
         if best.is_none()
             && let Some(next) = run.get(i + 1)
-            && CURRENT.iter().any(|c| name_key(c) == next.key)
+            && CURRENT_KEYS.contains(&next.key)
         {
-            let holders = g.holders_of(&key);
+            let holders = g.holders_of(key);
             if !holders.is_empty() {
                 best = Some((2, holders, MentionVia::Office, skipped));
             }

@@ -2,12 +2,12 @@
 //! the state it is of (a nationality adjective, or a state or organization in the genitive),
 //! then the name: words the lexicons do not know, or know as names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::gazetteer::{Gazetteer, OfficeKind, name_key};
-use super::matching::{Candidate, Unit, best_match_at, first_word_keys, runs};
+use super::gazetteer::{Gazetteer, OfficeKind, key_set, name_key};
+use super::matching::{Candidate, Unit, best_match_at};
 use super::{EntityKind, MentionVia};
 use crate::analysis::assets::{AssetError, TITLES_TSV, tsv_rows};
 use crate::analysis::document::Document;
@@ -96,9 +96,30 @@ impl Titles {
     }
 }
 
-/// Whether `key` (a name key) is one of `words` (written as texts write them).
-fn one_of(words: &[&str], key: &str) -> bool {
-    words.iter().any(|w| name_key(w) == key)
+/// The name keys of each word list below, made once.
+static KEYS: LazyLock<[HashSet<String>; 5]> = LazyLock::new(|| {
+    [
+        key_set(&COUNTERPART),
+        key_set(&MODIFIERS),
+        key_set(&HONORIFICS),
+        key_set(&PARTICLES),
+        key_set(&STOP),
+    ]
+});
+
+/// Which list of words a key is checked against.
+#[derive(Clone, Copy)]
+enum List {
+    Counterpart,
+    Modifiers,
+    Honorifics,
+    Particles,
+    Stop,
+}
+
+/// Whether `key` (a name key) is one of the words of `list`.
+fn one_of(list: List, key: &str) -> bool {
+    KEYS[list as usize].contains(key)
 }
 
 /// "His counterpart" (نظيره, نظيرتها…): the title of whoever the sentence named before.
@@ -194,10 +215,10 @@ enum NameWord {
 
 fn name_word(facts: &WordFacts, unit: &Unit, first: bool, after_particle: bool) -> NameWord {
     let key = unit.key.as_str();
-    if one_of(&PARTICLES, key) {
+    if one_of(List::Particles, key) {
         return NameWord::Particle;
     }
-    if one_of(&STOP, key) {
+    if one_of(List::Stop, key) {
         return NameWord::No;
     }
     // After بن, آل, عبد, أبو any word is part of the name (آل ثاني, عبد الله, أبو بكر).
@@ -267,7 +288,8 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                 };
                 let boundary = || {
                     run.get(end + 1).is_none_or(|u| {
-                        one_of(&STOP, &u.key) || name_word(facts, u, false, false) == NameWord::No
+                        one_of(List::Stop, &u.key)
+                            || name_word(facts, u, false, false) == NameWord::No
                     })
                 };
                 let readings = facts.readings(run[end].token);
@@ -277,7 +299,7 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                         .iter()
                         .all(|r| r.pos == Pos::Verb && r.proclitics != 0);
                 end > from
-                    && !one_of(&STOP, &run[end].key)
+                    && !one_of(List::Stop, &run[end].key)
                     && ((proper && strong_after()) || (clitic_verbs && boundary()))
             }
         };
@@ -309,8 +331,9 @@ fn title_at(
     titles: &Titles,
 ) -> Option<(Option<usize>, usize, bool, usize)> {
     let mut best: Option<(Option<usize>, usize, bool, usize)> = None;
-    for (key, skipped) in first_word_keys(&run[i].key) {
-        if one_of(&COUNTERPART, &key) {
+    for (key, skipped) in run[i].first.iter() {
+        let skipped = *skipped;
+        if one_of(List::Counterpart, &key) {
             return Some((None, 1, true, skipped));
         }
         for &t in titles
@@ -344,6 +367,7 @@ fn title_at(
 pub(crate) fn introduced(
     doc: &Document,
     s: usize,
+    runs: &[Vec<Unit>],
     facts: &WordFacts,
     g: &Gazetteer,
     candidates: &[Candidate],
@@ -360,10 +384,10 @@ pub(crate) fn introduced(
         }
     };
     let mut out = Vec::new();
-    for run in runs(doc, s) {
+    for run in runs {
         let mut i = 0;
         while i < run.len() {
-            let Some((office, n, definite, skipped)) = title_at(&run, i, titles) else {
+            let Some((office, n, definite, skipped)) = title_at(run, i, titles) else {
                 i += 1;
                 continue;
             };
@@ -383,7 +407,7 @@ pub(crate) fn introduced(
                 (units, c.entries.clone(), c.via)
             });
             let found =
-                found.or_else(|| best_match_at(&run, j, g).map(|(n, e, via, _)| (n, e, via)));
+                found.or_else(|| best_match_at(run, j, g).map(|(n, e, via, _)| (n, e, via)));
             if let Some((units, entries, via)) = found {
                 // ل + a name after a definite title: الأمين العام للأمم المتحدة.
                 let with_lam = run[j].key.starts_with('ل') && !run[j].key.starts_with("ال");
@@ -405,14 +429,14 @@ pub(crate) fn introduced(
             let title_end = j;
             let mut former = false;
             while let Some(u) = run.get(j) {
-                if one_of(&MODIFIERS, &u.key) {
+                if one_of(List::Modifiers, &u.key) {
                     former |= u.key == name_key("السابق");
-                } else if !one_of(&HONORIFICS, &u.key) {
+                } else if !one_of(List::Honorifics, &u.key) {
                     break;
                 }
                 j += 1;
             }
-            let name = name_after(facts, &run, j);
+            let name = name_after(facts, run, j);
             if name.is_none() && of.is_none() {
                 i += 1;
                 continue;

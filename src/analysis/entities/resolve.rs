@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::gazetteer::{GazEntry, Gazetteer, Office, name_key};
-use super::matching::{Candidate, find_candidates, first_word_keys, runs, start_after};
+use super::gazetteer::{GazEntry, Gazetteer, Office, key_set, name_key};
+use super::matching::{Candidate, KeyCache, find_candidates, runs, start_after};
 use super::persons::{Introduced, PARTICLES, Titles, introduced};
 use super::{Entity, EntityKind, Mention, MentionVia};
 use crate::analysis::document::Document;
@@ -119,9 +119,11 @@ fn id_of(name_en: &str, catalogue: &Catalogue) -> String {
 pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) -> EntitiesFound<'g> {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut people: Vec<Introduced> = Vec::new();
+    let mut cache = KeyCache::default();
     for s in 0..doc.sentences.len() {
-        let found = find_candidates(doc, s, g);
-        people.extend(introduced(doc, s, facts, g, &found));
+        let runs = runs(doc, s, &mut cache);
+        let found = find_candidates(doc, s, &runs, g);
+        people.extend(introduced(doc, s, &runs, facts, g, &found));
         candidates.extend(found);
     }
     let mut catalogue = Catalogue {
@@ -130,7 +132,7 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
     };
     let (offices, mut candidates, new_people) =
         introduce(doc, facts, &mut catalogue, &people, candidates);
-    add_surnames(doc, facts, &new_people, &mut candidates);
+    add_surnames(doc, facts, &new_people, &mut candidates, &mut cache);
     bind_titles(&catalogue, &mut candidates);
     candidates.sort_by_key(|c| c.tokens.start);
     let entities = resolve(&catalogue, &candidates);
@@ -155,9 +157,23 @@ fn introduce(
     let titles = Titles::bundled();
     let mut offices = Vec::new();
     let mut new_people: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
     let mut added: Vec<Candidate> = Vec::new();
+    // Token ranges whose gazetteer names give way to a person's title or name.
+    let mut taken: Vec<Range<usize>> = Vec::new();
     let mut last_office: Option<(usize, usize)> = None;
-    for p in people {
+    // Who a person's name (by its first token) is, and who holds each (office, state).
+    let mut person_at: HashMap<usize, usize> = candidates
+        .iter()
+        .filter(|c| c.via == MentionVia::Name)
+        .filter_map(|c| match c.entries[..] {
+            [e] if catalogue.entry(e).kind == EntityKind::Person => Some((c.tokens.start, e)),
+            _ => None,
+        })
+        .collect();
+    let mut holder: HashMap<(Option<usize>, usize), usize> = HashMap::new();
+    let mut titled_later: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
         // "His counterpart" holds the office of the person the text named with a title before.
         let office = p.office.or_else(|| {
             last_office
@@ -165,44 +181,22 @@ fn introduce(
                 .map(|(t, _)| t)
         });
         let Some(name) = p.name.clone() else {
-            // A title alone (رئيس الأوروغواي, again): the person the text introduced with it.
-            let same = |q: &&Introduced| {
-                q.name.is_some() && q.office == office && q.of == p.of && p.of.is_some()
-            };
-            if let Some(q) = people.iter().find(same)
-                && let Some(c) = candidates
-                    .iter()
-                    .chain(&added)
-                    .find(|c| Some(c.tokens.start) == q.name.as_ref().map(|n| n.start))
-                && let [person] = c.entries[..]
-            {
-                candidates
-                    .retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
-                added.push(Candidate {
-                    entries: vec![person],
-                    sentence: p.sentence,
-                    tokens: p.title.clone(),
-                    start: p.title_bytes.start,
-                    end: p.title_bytes.end,
-                    via: MentionVia::Title,
-                });
+            // A title alone (رئيس الأوروغواي, again): the person the text introduces with it
+            // (before or after), bound once all are known.
+            if let Some(of) = p.of {
+                titled_later.push((i, of));
             }
             continue;
         };
-        let known = candidates.iter().find(|c| {
-            c.tokens.start == name.start
-                && c.via == MentionVia::Name
-                && matches!(c.entries[..], [e] if catalogue.entry(e).kind == EntityKind::Person)
-        });
-        let person = if let Some(c) = known {
-            c.entries[0]
+        let person = if let Some(&e) = person_at.get(&name.start) {
+            e
         } else {
             let words: Vec<String> = name
                 .clone()
                 .filter(|&t| doc.tokens[t].kind != crate::arabic::tokenize::TokenKind::Punct)
                 .map(|t| name_key(doc.slice(&doc.tokens[t].range)))
                 .collect();
-            let person = if let Some(&(e, _)) = new_people.iter().find(|(_, w)| *w == words) {
+            let person = if let Some(&e) = by_words.get(&words) {
                 e
             } else {
                 let name_en = english_name(doc, facts, name.clone());
@@ -220,16 +214,15 @@ fn introduce(
                     office: None,
                 };
                 let e = catalogue.add(entry);
+                by_words.insert(words.clone(), e);
                 new_people.push((e, words));
                 e
             };
             // Gazetteer names inside the title or the name are not names of their own there; a
             // state in the genitive between them (رئيس الأوروغواي) is.
-            let outside = |c: &Candidate, r: &std::ops::Range<usize>| {
-                c.tokens.end <= r.start || c.tokens.start >= r.end
-            };
-            let (title, name_span) = (p.title.clone(), name.clone());
-            candidates.retain(|c| outside(c, &title) && outside(c, &name_span));
+            taken.push(p.title.clone());
+            taken.push(name.clone());
+            person_at.insert(name.start, person);
             added.push(Candidate {
                 entries: vec![person],
                 sentence: p.sentence,
@@ -239,19 +232,13 @@ fn introduce(
                 via: MentionVia::Name,
             });
             if p.of.is_some() {
-                candidates
-                    .retain(|c| c.tokens.end <= p.title.start || c.tokens.start >= p.title.end);
-                added.push(Candidate {
-                    entries: vec![person],
-                    sentence: p.sentence,
-                    tokens: p.title.clone(),
-                    start: p.title_bytes.start,
-                    end: p.title_bytes.end,
-                    via: MentionVia::Title,
-                });
+                added.push(title_candidate(p, person));
             }
             person
         };
+        if let Some(of) = p.of {
+            holder.entry((office, of)).or_insert(person);
+        }
         if let Some(t) = office {
             last_office = Some((t, p.sentence));
             if let (Some(of), false) = (p.of, p.former) {
@@ -270,29 +257,63 @@ fn introduce(
             }
         }
     }
+    for (i, of) in titled_later {
+        let p = &people[i];
+        if let Some(&person) = holder.get(&(p.office, of)) {
+            taken.push(p.title.clone());
+            added.push(title_candidate(p, person));
+        }
+    }
+    taken.sort_by_key(|r| r.start);
+    // Overlapping ranges merged, so that only the last one starting before a candidate ends
+    // can overlap it.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(taken.len());
+    for r in taken {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let taken = merged;
+    candidates.retain(|c| {
+        let i = taken.partition_point(|r| r.start < c.tokens.end);
+        i == 0 || taken[i - 1].end <= c.tokens.start
+    });
     candidates.extend(added);
     (offices, candidates, new_people)
 }
 
+/// The mention a title makes of `person`.
+fn title_candidate(p: &Introduced, person: usize) -> Candidate {
+    Candidate {
+        entries: vec![person],
+        sentence: p.sentence,
+        tokens: p.title.clone(),
+        start: p.title_bytes.start,
+        end: p.title_bytes.end,
+        via: MentionVia::Title,
+    }
+}
+
 /// A new person's surname (any word of the name but the first, or the only one) alone
 /// elsewhere in the text names them; an Arab name with بن or آل has none (ثاني is "second").
-fn add_surnames(
-    doc: &Document,
+fn add_surnames<'d>(
+    doc: &'d Document,
     facts: &WordFacts,
     people: &[(usize, Vec<String>)],
     candidates: &mut Vec<Candidate>,
+    cache: &mut KeyCache<'d>,
 ) {
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let particles = key_set(&PARTICLES);
+    let arab = key_set(&["بن", "ابن", "آل", "بنت"]);
     for (person, words) in people {
-        if words
-            .iter()
-            .any(|w| ["بن", "ابن", "آل", "بنت"].iter().any(|p| name_key(p) == *w))
-        {
+        if words.iter().any(|w| arab.contains(w)) {
             continue;
         }
         let skip = usize::from(words.len() > 1);
         for w in &words[skip..] {
-            if w.chars().count() >= 3 && !PARTICLES.iter().any(|p| name_key(p) == *w) {
+            if w.chars().count() >= 3 && !particles.contains(w) {
                 let list = by_word.entry(w.as_str()).or_default();
                 if !list.contains(person) {
                     list.push(*person);
@@ -305,7 +326,7 @@ fn add_surnames(
     }
     let covered: HashSet<usize> = candidates.iter().flat_map(|c| c.tokens.clone()).collect();
     for s in 0..doc.sentences.len() {
-        for run in runs(doc, s) {
+        for run in runs(doc, s, cache) {
             for unit in &run {
                 // A common word is not a surname there (على for Ali).
                 let common = facts
@@ -315,9 +336,10 @@ fn add_surnames(
                 if covered.contains(&unit.token) || common {
                     continue;
                 }
-                let hit = first_word_keys(&unit.key)
-                    .into_iter()
-                    .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, skipped)));
+                let hit = unit
+                    .first
+                    .iter()
+                    .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)));
                 if let Some((entries, skipped)) = hit {
                     candidates.push(Candidate {
                         entries: entries.clone(),

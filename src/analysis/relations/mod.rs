@@ -246,12 +246,14 @@ impl Ctx<'_> {
 
     /// The last person that was the subject of a verb before token `t`, other than `not`.
     fn topic_before(&self, t: usize, not: &[usize]) -> Option<usize> {
-        self.person_subjects
-            .iter()
-            .rev()
-            .filter(|&&(verb, _)| verb < t)
-            .map(|&(_, m)| m)
+        self.subjects_before(t)
             .find(|&m| !not.contains(&self.mentions[m].entry))
+    }
+
+    /// The people that were subjects of a verb before token `t`, latest first.
+    fn subjects_before(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.person_subjects.partition_point(|&(verb, _)| verb < t);
+        self.person_subjects[..end].iter().rev().map(|&(_, m)| m)
     }
 
     /// The mention coordinated with `m` (A وB, A-B), skipping names of the same entity in

@@ -1,9 +1,12 @@
 //! Two sides named at once: coordinated names (A وB) and dual nouns (الرئيسان, البلدان) that
 //! stand for the two entities the text named last; and mediation between them.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Ctx, EntityKind};
+use crate::analysis::entities::gazetteer::key_set;
 use crate::analysis::entities::name_key;
 use crate::analysis::relation_rules::{Count, Role, Rule};
 
@@ -25,6 +28,8 @@ const PARTIES: [&str; 4] = ["الجانبان", "الجانبين", "الطرف�
 
 /// How far back (in sentences) a dual looks for the two it stands for.
 const DUAL_REACH: usize = 3;
+/// How far back (in sentences) the names a dual of states weighs are counted.
+const SALIENCE_REACH: usize = 12;
 
 impl Ctx<'_> {
     /// The two mentions a dual noun at token `t` stands for (older first).
@@ -37,12 +42,13 @@ impl Ctx<'_> {
         let token = self.doc.tokens.get(t)?;
         let key = name_key(self.doc.slice(&token.range));
         let key = key.strip_prefix('و').unwrap_or(&key);
-        let is = |list: &[&str]| list.iter().any(|w| name_key(w) == key);
-        let wants: &[Role] = if is(&PEOPLE) {
+        static SETS: LazyLock<[HashSet<String>; 3]> =
+            LazyLock::new(|| [key_set(&PEOPLE), key_set(&STATES), key_set(&PARTIES)]);
+        let wants: &[Role] = if SETS[0].contains(key) {
             &[Role::Person]
-        } else if is(&STATES) {
+        } else if SETS[1].contains(key) {
             &[Role::Polity]
-        } else if is(&PARTIES) {
+        } else if SETS[2].contains(key) {
             &[Role::Polity, Role::Person]
         } else {
             return None;
@@ -53,12 +59,14 @@ impl Ctx<'_> {
             // the two the text has named most so far (البلدين are the article's two
             // countries, not the one named a moment ago), the later named first on a tie.
             let mut seen: Vec<(usize, usize, usize)> = Vec::new();
-            for m in (0..self.mentions.len()).rev() {
+            let before = self.mentions.partition_point(|m| m.tokens.start < t);
+            for m in (0..before).rev() {
                 let mention = &self.mentions[m];
-                if mention.tokens.start >= t {
-                    continue;
-                }
                 let recent = mention.sentence >= first_sentence;
+                // "The two countries" are the article's: counted over the last few paragraphs.
+                if mention.sentence + SALIENCE_REACH < token.sentence {
+                    break;
+                }
                 if role == Role::Person && (!recent || self.kind_of(m) != EntityKind::Person) {
                     continue;
                 }
@@ -94,7 +102,7 @@ impl Ctx<'_> {
             return Some((a, b));
         }
         let b = *self.ending.get(&t.checked_sub(1)?)?;
-        let a = (0..b)
+        let a = (b.saturating_sub(4)..b)
             .rev()
             .find(|&a| self.coordinated_after(a) == Some(b))?;
         Some((a, b))

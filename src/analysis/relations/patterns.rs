@@ -393,11 +393,7 @@ impl Ctx<'_> {
             .find_map(|t| self.ending.get(&t).copied())?;
         let source = self.resolve(a, rule.source)?;
         let b = if self.has_pronoun(at.start) {
-            self.person_subjects
-                .iter()
-                .rev()
-                .filter(|&&(verb, _)| verb < at.start)
-                .map(|&(_, m)| m)
+            self.subjects_before(at.start)
                 .find(|&m| self.resolve(m, rule.target).is_some_and(|e| e != source))?
         } else {
             self.mention_starting_in(at.end..at.end + 2)?
