@@ -1,7 +1,7 @@
 //! The analysis of a document: lemma of every word, vocabulary, translations, entities and
 //! relations, computed once from the `Document` and the bundled language data.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::ops::Range;
 
 use super::choose::choose;

@@ -2,7 +2,7 @@
 //! lexicon's analysis, then rules of the sentence, then the lemmas the article repeats, then
 //! BAMA's own order of senses.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use super::bama::Tables;
 use super::bama::solutions::PROCLITICS;

@@ -5,8 +5,8 @@
 //! reading of it (lemma, vocalization, root, part of speech, gloss…), and each token names its
 //! spelling and the reading chosen for it.
 
+use foldhash::{HashMap, HashMapExt as _};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Write;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -52,6 +52,82 @@ struct SentenceJson<'a> {
     translation_en: Option<&'a str>,
 }
 
+/// A reading of a spelling: its lemma's facts and how the word is built on it.
+#[derive(serde::Serialize)]
+struct ReadingJson {
+    lemma: String,
+    lemma_id: Option<String>,
+    lemma_vocalized: String,
+    translit: String,
+    vocalized: Option<String>,
+    root: String,
+    pos: super::lexicon::Pos,
+    gloss_en: String,
+    plural_or_present: Option<String>,
+    proclitics: Vec<&'static str>,
+    enclitics: Vec<&'static str>,
+    source: &'static str,
+}
+
+/// A distinct spelling of the text with every reading of it.
+#[derive(serde::Serialize)]
+struct SpellingJson<'a> {
+    index: u32,
+    text: &'a str,
+    readings: Vec<ReadingJson>,
+}
+
+/// A vocabulary entry (borrowed from the analysis).
+#[derive(serde::Serialize)]
+struct VocabJson<'a> {
+    lemma: &'a str,
+    lemma_id: Option<String>,
+    vocalized: &'a str,
+    root: &'a str,
+    pos: super::lexicon::Pos,
+    gloss_en: &'a str,
+    plural_or_present: Option<&'a str>,
+    translit: &'a str,
+    count: usize,
+    forms: &'a [String],
+    sentences: &'a [usize],
+    occurrences: &'a [usize],
+}
+
+/// An entity with its mentions, streamed.
+#[derive(serde::Serialize)]
+struct EntityJson<'a, M: Serialize> {
+    id: &'a str,
+    kind: super::EntityKind,
+    name_ar: &'a str,
+    name_en: &'a str,
+    mentions: M,
+}
+
+/// One mention of an entity.
+#[derive(serde::Serialize)]
+struct MentionJson<'a> {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    via: super::entities::MentionVia,
+}
+
+/// A relation between two entities.
+#[derive(serde::Serialize)]
+struct RelationJson<'a> {
+    source: &'a str,
+    target: &'a str,
+    kind: &'a str,
+    label_en: &'a str,
+    label_ar: &'a str,
+    direction: &'static str,
+    past: bool,
+    count: Option<u32>,
+    sentences: &'a [usize],
+}
+
 /// A sequence serialized from an iterator made on demand.
 struct Seq<F>(F);
 
@@ -79,26 +155,26 @@ impl View<'_> {
             .clone()
     }
 
-    fn reading(&self, r: &Reading) -> Value {
+    fn reading(&self, r: &Reading) -> ReadingJson {
         let f = self.facts(r.lemma);
-        serde_json::json!({
-            "lemma": f.lemma,
-            "lemma_id": r.lemma.stable_id(),
-            "lemma_vocalized": f.vocalized,
-            "translit": transliterate(&f.vocalized),
-            "vocalized": r.vocalized_word(),
-            "root": f.root,
-            "pos": r.pos,
-            "gloss_en": f.gloss_en,
-            "plural_or_present": f.plural_or_present,
-            "proclitics": r.proclitics(),
-            "enclitics": r.enclitic().into_iter().collect::<Vec<_>>(),
-            "source": match r.lemma {
+        ReadingJson {
+            translit: transliterate(&f.vocalized),
+            lemma: f.lemma,
+            lemma_id: r.lemma.stable_id(),
+            lemma_vocalized: f.vocalized,
+            vocalized: r.vocalized_word(),
+            root: f.root,
+            pos: r.pos,
+            gloss_en: f.gloss_en,
+            plural_or_present: f.plural_or_present,
+            proclitics: r.proclitics(),
+            enclitics: r.enclitic().into_iter().collect(),
+            source: match r.lemma {
                 LemmaRef::Curated(_) => "lexicon",
                 LemmaRef::Bama(_) => "bama",
                 LemmaRef::User(_) => "user",
             },
-        })
+        }
     }
 }
 
@@ -150,79 +226,72 @@ impl Serialize for View<'_> {
                         .first_token_of(s)
                         .and_then(|t| doc.tokens.get(t))
                         .map_or("", |t| doc.slice(&t.range));
-                    let readings: Vec<Value> = a
+                    let readings = a
                         .words
                         .readings_of_spelling(s)
                         .filter_map(|r| a.words.reading(r))
                         .map(|r| self.reading(r))
                         .collect();
-                    serde_json::json!({ "index": s, "text": text, "readings": readings })
+                    SpellingJson {
+                        index: s,
+                        text,
+                        readings,
+                    }
                 })
             }),
         )?;
         map.serialize_entry(
             "vocabulary",
             &Seq(|| {
-                a.vocabulary.iter().map(|v| {
-                    serde_json::json!({
-                        "lemma": v.lemma,
-                        "lemma_id": v.lemma_id.stable_id(),
-                        "vocalized": v.vocalized,
-                        "root": v.root,
-                        "pos": v.pos,
-                        "gloss_en": v.gloss_en,
-                        "plural_or_present": v.plural_or_present,
-                        "translit": v.translit,
-                        "count": v.count,
-                        "forms": v.forms,
-                        "sentences": v.sentences,
-                        "occurrences": v.occurrences,
-                    })
+                a.vocabulary.iter().map(|v| VocabJson {
+                    lemma: &v.lemma,
+                    lemma_id: v.lemma_id.stable_id(),
+                    vocalized: &v.vocalized,
+                    root: &v.root,
+                    pos: v.pos,
+                    gloss_en: &v.gloss_en,
+                    plural_or_present: v.plural_or_present.as_deref(),
+                    translit: &v.translit,
+                    count: v.count,
+                    forms: &v.forms,
+                    sentences: &v.sentences,
+                    occurrences: &v.occurrences,
                 })
             }),
         )?;
         map.serialize_entry(
             "entities",
             &Seq(|| {
-                a.entities.iter().map(|e| {
-                    let mentions: Vec<Value> = e
-                        .mentions
-                        .iter()
-                        .map(|m| {
-                            serde_json::json!({
-                                "sentence": m.sentence,
-                                "start": m.start,
-                                "end": m.end,
-                                "text": doc.slice(&m.range()),
-                                "via": m.via,
-                            })
+                a.entities.iter().map(|e| EntityJson {
+                    id: &e.id,
+                    kind: e.kind,
+                    name_ar: &e.name_ar,
+                    name_en: &e.name_en,
+                    mentions: Seq(|| {
+                        e.mentions.iter().map(|m| MentionJson {
+                            sentence: m.sentence,
+                            start: m.start,
+                            end: m.end,
+                            text: doc.slice(&m.range()),
+                            via: m.via,
                         })
-                        .collect();
-                    serde_json::json!({
-                        "id": e.id,
-                        "kind": e.kind,
-                        "name_ar": e.name_ar,
-                        "name_en": e.name_en,
-                        "mentions": mentions,
-                    })
+                    }),
                 })
             }),
         )?;
         map.serialize_entry(
             "relations",
             &Seq(|| {
-                a.relations.iter().map(|r| {
-                    serde_json::json!({
-                        "source": r.source,
-                        "target": r.target,
-                        "kind": r.kind,
-                        "label_en": r.label_en,
-                        "label_ar": r.label_ar,
-                        "direction": if r.directed { "directed" } else { "mutual" },
-                        "past": r.past,
-                        "count": r.count,
-                        "sentences": r.sentences,
-                    })
+                a.relations.iter().map(|r| RelationJson {
+                    source: &r.source,
+                    target: &r.target,
+                    kind: &r.kind,
+                    label_en: &r.label_en,
+                    label_ar: &r.label_ar,
+                    direction: if r.directed { "directed" } else { "mutual" },
+                    past: r.past,
+                    count: r.count,
+                    sentences: &r.sentences,
                 })
             }),
         )?;

@@ -1,7 +1,7 @@
 //! One name for a lemma wherever it comes from (the curated lexicon, BAMA, a learner's typed
 //! meaning), and its facts as cards and popups show them.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::sync::LazyLock;
 
 use super::bama::{self, Tables};

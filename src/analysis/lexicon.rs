@@ -1,6 +1,6 @@
 //! The lexicon: lemmas with their vocalized form, root, part of speech, gloss and surface stems.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! The readings of the document's words: every analysis the curated lexicon and BAMA give each
 //! spelling (found once per spelling), and the one chosen for each token.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::ops::Range;
 
 use super::bama::solutions::{ENCLITICS, PROCLITICS, stem_bytes};

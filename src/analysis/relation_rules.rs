@@ -1,6 +1,6 @@
 //! The relation rules of `assets/relation_rules.tsv`: triggers, patterns, labels and count phrases.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use super::assets::{AssetError, RELATION_RULES_TSV, tsv_rows};
@@ -229,7 +229,7 @@ mod tests {
     fn every_trigger_word_is_a_lemma_of_a_lexicon() {
         let lexicon = Lexicon::bundled();
         let t = crate::analysis::bama::Tables::bundled();
-        let bama: std::collections::HashSet<String> = (0..t.lemmas.len())
+        let bama: foldhash::HashSet<String> = (0..t.lemmas.len())
             .filter_map(|l| t.lemma_facts(l))
             .map(|f| normalize(&f.bare))
             .collect();

@@ -1,6 +1,6 @@
 //! English translations of sentences, looked up by the sentence's normalized text.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::sync::LazyLock;
 
 use super::assets::{AssetError, TRANSLATIONS_TSV, tsv_rows};

@@ -1,6 +1,6 @@
 //! The document's vocabulary: one entry per lemma chosen for its words, with where it occurs.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use super::document::Document;
 use super::lemmas::{LemmaFacts, LemmaRef};

@@ -1,7 +1,7 @@
 //! What the name and relation rules ask of a token: its chosen lemma's matching form, part of
 //! speech and pronoun, and all its readings.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use super::lemmas::LemmaRef;
 use super::lexicon::{Lexicon, Pos};

@@ -1,7 +1,7 @@
 //! BAMA's tables (prefixes, stems, suffixes and the three compatibility tables), read from the
 //! compact file `assets/bama/regenerate.py` writes.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::io::Read as _;
 use std::ops::Range;
 use std::sync::LazyLock;

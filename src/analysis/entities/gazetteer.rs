@@ -2,7 +2,7 @@
 //! their spellings, nationality adjectives and titles (`assets/gazetteer.tsv`, then every state
 //! and capital of `assets/countries/states.tsv`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::sync::LazyLock;
 
 use super::{EntityKind, MentionVia};
@@ -84,7 +84,7 @@ pub fn name_key(word: &str) -> String {
 /// The name keys of a list of words, for quick membership tests (a word list written as texts
 /// write it: الرئيسان, not its key الرءيسان).
 #[must_use]
-pub fn key_set(words: &[&str]) -> std::collections::HashSet<String> {
+pub fn key_set(words: &[&str]) -> foldhash::HashSet<String> {
     words.iter().map(|w| name_key(w)).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Finding the gazetteer's names in a sentence: runs of words between punctuation, the
 //! proclitics a name's first word may carry, and the longest alias at each word.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -16,14 +16,14 @@ use crate::arabic::tokenize::TokenKind;
 /// its first word can have once proclitics are set aside (see [`first_word_keys`]).
 pub(crate) struct Unit {
     pub token: usize,
-    pub key: String,
+    pub key: Rc<str>,
     pub first: Rc<[(String, usize)]>,
 }
 
 /// The keys of each spelling met so far: news repeat their words, so each is worked out once.
 #[derive(Default)]
 pub(crate) struct KeyCache<'d> {
-    by_text: HashMap<&'d str, (String, Rc<[(String, usize)]>)>,
+    by_text: HashMap<&'d str, (Rc<str>, Rc<[(String, usize)]>)>,
 }
 
 /// A mention before short forms are resolved: it may name one of several entries.
@@ -39,7 +39,7 @@ pub(crate) struct Candidate {
 
 /// Words that make an office name its current holder (الزعيم الحالي).
 const CURRENT: [&str; 2] = ["الحالي", "الحالية"];
-static CURRENT_KEYS: std::sync::LazyLock<std::collections::HashSet<String>> =
+static CURRENT_KEYS: std::sync::LazyLock<foldhash::HashSet<String>> =
     std::sync::LazyLock::new(|| super::gazetteer::key_set(&CURRENT));
 
 /// The runs of words of sentence `s` that a name can span: the words between punctuation (a
@@ -60,11 +60,11 @@ pub(crate) fn runs<'d>(doc: &'d Document, s: usize, cache: &mut KeyCache<'d>) ->
         let (key, first) = cache.by_text.entry(text).or_insert_with(|| {
             let key = name_key(text);
             let first = first_word_keys(&key).into();
-            (key, first)
+            (key.into(), first)
         });
         run.push(Unit {
             token: t,
-            key: key.clone(),
+            key: Rc::clone(key),
             first: Rc::clone(first),
         });
     }
@@ -169,7 +169,7 @@ pub(crate) fn best_match_at(
         // An office and "current": الزعيم الحالي.
         if best.is_none()
             && let Some(next) = run.get(i + 1)
-            && CURRENT_KEYS.contains(&next.key)
+            && CURRENT_KEYS.contains(&*next.key)
         {
             let holders = g.holders_of(key);
             if !holders.is_empty() {

@@ -2,7 +2,7 @@
 //! the state it is of (a nationality adjective, or a state or organization in the genitive),
 //! then the name: words the lexicons do not know, or know as names.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -214,7 +214,7 @@ enum NameWord {
 }
 
 fn name_word(facts: &WordFacts, unit: &Unit, first: bool, after_particle: bool) -> NameWord {
-    let key = unit.key.as_str();
+    let key = &*unit.key;
     if one_of(List::Particles, key) {
         return NameWord::Particle;
     }
@@ -352,7 +352,7 @@ fn title_at(
                 let last = if n == 1 {
                     key.as_str()
                 } else {
-                    run[i + n - 1].key.as_str()
+                    run[i + n - 1].key.as_ref()
                 };
                 best = Some((Some(t), n, last.starts_with("ال"), skipped));
             }
@@ -430,7 +430,7 @@ pub(crate) fn introduced(
             let mut former = false;
             while let Some(u) = run.get(j) {
                 if one_of(List::Modifiers, &u.key) {
-                    former |= u.key == name_key("السابق");
+                    former |= *u.key == *name_key("السابق");
                 } else if !one_of(List::Honorifics, &u.key) {
                     break;
                 }

@@ -2,7 +2,7 @@
 //! title bound only to a person this document names, a surname alone for the person named in
 //! full, and a short form several share for the one named last or next.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 use std::ops::Range;
 
 use super::gazetteer::{GazEntry, Gazetteer, Office, key_set, name_key};

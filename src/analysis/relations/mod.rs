@@ -9,7 +9,7 @@
 mod pairs;
 mod patterns;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::analysis::document::Document;

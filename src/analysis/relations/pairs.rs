@@ -1,7 +1,7 @@
 //! Two sides named at once: coordinated names (A وB) and dual nouns (الرئيسان, البلدان) that
 //! stand for the two entities the text named last; and mediation between them.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
