@@ -77,14 +77,19 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_phrase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let word = normalize(word);
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        // Each word's letters straight into `out` (a phrase per sentence: no copy per word);
+        // a word with no letters takes back its space.
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let letters = out.len();
+        for c in word.chars() {
+            base_letters(c, |l| out.push(fold_letter(l)));
+        }
+        if out.len() == letters {
+            out.truncate(before);
+        }
     }
     out
 }

@@ -26,6 +26,17 @@ pub(crate) struct KeyCache<'d> {
     by_text: HashMap<&'d str, (Rc<str>, Rc<[(String, usize)]>)>,
 }
 
+impl<'d> KeyCache<'d> {
+    /// The name key of a word and the keys of its first word (see [`first_word_keys`]).
+    pub(crate) fn keys(&mut self, text: &'d str) -> &(Rc<str>, Rc<[(String, usize)]>) {
+        self.by_text.entry(text).or_insert_with(|| {
+            let key = name_key(text);
+            let first = first_word_keys(&key).into();
+            (key.into(), first)
+        })
+    }
+}
+
 /// A mention before short forms are resolved: it may name one of several entries.
 #[derive(Clone, Debug)]
 pub(crate) struct Candidate {
@@ -57,11 +68,7 @@ pub(crate) fn runs<'d>(doc: &'d Document, s: usize, cache: &mut KeyCache<'d>) ->
             }
             continue;
         }
-        let (key, first) = cache.by_text.entry(text).or_insert_with(|| {
-            let key = name_key(text);
-            let first = first_word_keys(&key).into();
-            (key.into(), first)
-        });
+        let (key, first) = cache.keys(text);
         run.push(Unit {
             token: t,
             key: Rc::clone(key),

@@ -12,6 +12,7 @@ use super::{Entity, EntityKind, Mention, MentionVia};
 use crate::analysis::document::Document;
 use crate::analysis::lexicon::Pos;
 use crate::analysis::word_facts::WordFacts;
+use crate::arabic::tokenize::TokenKind;
 use crate::arabic::translit::romanize_name;
 
 /// The entries of one analysis: the gazetteer's, then the people the document introduces.
@@ -73,7 +74,7 @@ pub struct EntitiesFound<'g> {
 /// it knows as a name, else a romanization.
 fn english_name(doc: &Document, facts: &WordFacts, tokens: Range<usize>) -> String {
     tokens
-        .filter(|&t| doc.tokens[t].kind != crate::arabic::tokenize::TokenKind::Punct)
+        .filter(|&t| doc.tokens[t].kind != TokenKind::Punct)
         .map(|t| {
             let known = facts
                 .readings(t)
@@ -193,7 +194,7 @@ fn introduce(
         } else {
             let words: Vec<String> = name
                 .clone()
-                .filter(|&t| doc.tokens[t].kind != crate::arabic::tokenize::TokenKind::Punct)
+                .filter(|&t| doc.tokens[t].kind != TokenKind::Punct)
                 .map(|t| name_key(doc.slice(&doc.tokens[t].range)))
                 .collect();
             let person = if let Some(&e) = by_words.get(&words) {
@@ -324,33 +325,39 @@ fn add_surnames<'d>(
     if by_word.is_empty() {
         return;
     }
-    let covered: HashSet<usize> = candidates.iter().flat_map(|c| c.tokens.clone()).collect();
-    for s in 0..doc.sentences.len() {
-        for run in runs(doc, s, cache) {
-            for unit in &run {
-                // A common word is not a surname there (على for Ali).
-                let common = facts
-                    .readings(unit.token)
-                    .iter()
-                    .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
-                if covered.contains(&unit.token) || common {
-                    continue;
-                }
-                let hit = unit
-                    .first
-                    .iter()
-                    .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)));
-                if let Some((entries, skipped)) = hit {
-                    candidates.push(Candidate {
-                        entries: entries.clone(),
-                        sentence: s,
-                        tokens: unit.token..unit.token + 1,
-                        start: start_after(doc, unit.token, skipped),
-                        end: doc.tokens[unit.token].range.end,
-                        via: MentionVia::Name,
-                    });
-                }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in candidates.iter() {
+        for t in c.tokens.clone() {
+            if let Some(x) = covered.get_mut(t) {
+                *x = true;
             }
+        }
+    }
+    for (t, token) in doc.tokens.iter().enumerate() {
+        if token.kind == TokenKind::Punct || covered[t] {
+            continue;
+        }
+        // A common word is not a surname there (على for Ali).
+        let common = facts
+            .readings(t)
+            .iter()
+            .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
+        if common {
+            continue;
+        }
+        let (_, first) = cache.keys(doc.slice(&token.range));
+        let hit = first
+            .iter()
+            .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)));
+        if let Some((entries, skipped)) = hit {
+            candidates.push(Candidate {
+                entries: entries.clone(),
+                sentence: token.sentence,
+                tokens: t..t + 1,
+                start: start_after(doc, t, skipped),
+                end: token.range.end,
+                via: MentionVia::Name,
+            });
         }
     }
 }
