@@ -43,6 +43,30 @@ enum Command {
         #[arg(long, default_value = dars::export::DEFAULT_DECK)]
         deck: String,
     },
+    /// Make a quiz on the text (with your saved edits) for Moodle, for printing or for tools.
+    Quiz {
+        /// The text file (default: the bundled article).
+        file: Option<PathBuf>,
+        /// json, gift, moodle-xml or txt (a sheet with an answer key).
+        #[arg(long)]
+        format: dars::export::quiz::QuizFormat,
+        /// Where to write the file (written whole or not at all).
+        #[arg(long)]
+        out: PathBuf,
+        /// How many questions at most.
+        #[arg(long, default_value_t = dars::study::quiz::DEFAULT_COUNT)]
+        count: usize,
+        /// Question types, comma-separated: meaning, reverse, cloze, typed, root, vowelling,
+        /// relation, name (default: all).
+        #[arg(long, value_delimiter = ',')]
+        types: Vec<dars::study::QuestionKind>,
+        /// The same seed makes the same quiz.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// What to practise: all, new, learning, due, relations, pos:NOUN or sentence:N.
+        #[arg(long, default_value = "all")]
+        practise: dars::study::Practise,
+    },
     /// Render the text to a PNG page with the app's own text engine.
     Render {
         /// The text file (default: the bundled article).
@@ -114,6 +138,33 @@ fn run() -> anyhow::Result<ExitCode> {
             let options = dars::export::ExportOptions::now(deck, doc.source.clone());
             dars::export::export_to_file(&cards, format, &options, &out)?;
             eprintln!("wrote {} cards to {}", cards.len(), out.display());
+        }
+        Some(Command::Quiz {
+            file,
+            format,
+            out,
+            count,
+            types,
+            seed,
+            practise,
+        }) => {
+            let doc = document(file.as_deref())?;
+            let spec = dars::study::QuizSpec {
+                practise,
+                count,
+                kinds: types,
+                seed,
+            };
+            let quiz = dars::export::quiz::quiz_for_command(&doc, &spec);
+            for warning in &quiz.warnings {
+                eprintln!("dars: {warning}");
+            }
+            dars::export::quiz::export_quiz_to_file(&quiz.quiz, format, &out)?;
+            eprintln!(
+                "wrote {} questions to {}",
+                quiz.quiz.questions.len(),
+                out.display()
+            );
         }
         Some(Command::Render {
             file,

@@ -1,8 +1,9 @@
-//! Exporting vocabulary cards for other tools: an Anki package, CSV, TSV and JSON.
+//! Exporting for other tools: vocabulary cards (an Anki package, CSV, TSV, JSON) and quizzes (see [`quiz`]).
 
 pub mod anki;
 pub mod csv;
 pub mod json;
+pub mod quiz;
 
 use std::path::Path;
 

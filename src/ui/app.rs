@@ -283,9 +283,10 @@ impl DarsApp {
             Action::FlipCard => self.cards.flip(),
             Action::NextCard => self.cards.step(&mut self.session, true),
             Action::PreviousCard => self.cards.step(&mut self.session, false),
-            Action::Rate(rating) => self
-                .cards
-                .rate(&mut self.session, rating, study::unix_now()),
+            Action::Rate(rating) => {
+                self.cards
+                    .rate(&mut self.session, rating, crate::study::unix_now())
+            }
         }
         if matches!(
             action,

@@ -164,10 +164,3 @@ fn with_extension(path: &Path, format: Format) -> PathBuf {
         path.with_extension(format.extension())
     }
 }
-
-/// Now, in Unix seconds, for the scheduler.
-pub(super) fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
