@@ -117,6 +117,7 @@ impl std::str::FromStr for QuestionKind {
 
 /// One choice of a multiple-choice question.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Choice {
     /// What is shown (Arabic or English, see [`Question::choices_arabic`]).
     pub text: String,
@@ -133,6 +134,7 @@ pub struct Choice {
 
 /// A sentence of the text shown with a question: the word marked, or blanked for a cloze.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Context {
     /// Index of the sentence in the document.
     pub sentence: usize,
@@ -144,6 +146,7 @@ pub struct Context {
 
 /// The sentence of the text that says an answer is so.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Evidence {
     pub sentence: usize,
     pub text: String,
@@ -153,6 +156,7 @@ pub struct Evidence {
 
 /// One question, ready to show, print or export.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Question {
     pub kind: QuestionKind,
     /// What to do, in English ("What does this word mean?").
@@ -207,6 +211,7 @@ pub struct LeftOut {
 
 /// A generated quiz: the questions in the order to ask them, and the kinds left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Quiz {
     /// Where the document came from.
     pub source: String,
