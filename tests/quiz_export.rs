@@ -197,7 +197,7 @@ fn gift_parses_back_with_one_right_answer_each() {
     let parsed = gift_questions(&gift);
     assert_eq!(parsed.len(), quiz.questions.len());
     for ((text, answers), q) in parsed.iter().zip(&quiz.questions) {
-        assert!(text.contains(&format!("::Q")), "{text}");
+        assert!(text.contains("::Q"), "{text}");
         assert!(text.contains(&escape(&q.subject)), "{text}");
         let right: Vec<&String> = answers.iter().filter(|a| a.starts_with('=')).collect();
         let wrong = answers.iter().filter(|a| a.starts_with('~')).count();

@@ -149,7 +149,8 @@ mod tests {
         // A homograph's vocalization is never offered as wrong.
         let noun = "عَقْد".to_owned();
         let verb_variants =
-            wrong_vocalizations("عَقَدَ", &[noun.clone()], 3, &mut Seeded::new(0)).unwrap_or_default();
+            wrong_vocalizations("عَقَدَ", std::slice::from_ref(&noun), 3, &mut Seeded::new(0))
+                .unwrap_or_default();
         assert_eq!(verb_variants.len(), 3);
         assert!(verb_variants.iter().all(|v| reading(v) != reading(&noun)));
         // Without the noun to avoid, عَقْدَ would be among the candidates.
