@@ -370,7 +370,7 @@ fn answers_count_in_the_schedule_and_are_saved() {
     let session = open();
     let wrong_key = wrong_q.word.clone().unwrap_or_default();
     let right_key = right_q.word.clone().unwrap_or_default();
-    let p = &session.progress;
+    let p = session.progress();
     assert_eq!(p.status(&wrong_key), Status::Learning);
     assert_eq!(p.due(&wrong_key), Some(NOW + 10 * 60));
     assert!(

@@ -4,6 +4,7 @@ pub mod deck;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;
+pub mod selection;
 pub mod session;
 pub mod status;
 pub mod vocabulary;
@@ -14,7 +15,16 @@ pub use progress::{
     apply_saved_edits, document_key,
 };
 pub use quiz::{Answer, Graded, Practise, Question, QuestionKind, Quiz, QuizSpec, Verdict};
-pub use schedule::{Rating, Review, ReviewSource, Schedule, unix_now};
+pub use schedule::{Rating, Review, ReviewSource, Schedule};
+pub use selection::{Which, count_cards, read_saved_progress, select_cards};
 pub use session::{Opened, Session};
 pub use status::{due_label, status_label};
 pub use vocabulary::deck_from_analysis;
+
+/// Now, in Unix seconds: the scheduler's clock.
+#[must_use]
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

@@ -218,14 +218,6 @@ pub fn memory_from_sm2(ease: f32, interval_days: u32) -> Option<(f32, f32)> {
         .map(|m| (m.stability, m.difficulty))
 }
 
-/// Now, in Unix seconds: the one place the app reads the clock for studying.
-#[must_use]
-pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
