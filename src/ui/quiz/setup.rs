@@ -57,7 +57,7 @@ pub(super) fn word_in_document(question: &Question, cx: &PanelContext<'_>) -> Op
 
 impl QuizPanel {
     pub(super) fn setup_ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) {
-        ui.label("Practise");
+        let label = ui.label("Practise");
         let choices = practise_choices(cx);
         let current = practise_label(&self.spec.practise, cx);
         egui::ComboBox::from_id_salt("quiz-practise")
@@ -68,10 +68,13 @@ impl QuizPanel {
                     let label = practise_label(&choice, cx);
                     ui.selectable_value(&mut self.spec.practise, choice, label);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.horizontal(|ui| {
-            ui.label("Questions");
-            ui.add(egui::DragValue::new(&mut self.spec.count).range(1..=50));
+            let label = ui.label("Questions");
+            ui.add(egui::DragValue::new(&mut self.spec.count).range(1..=50))
+                .labelled_by(label.id);
         });
         ui.label("Question types");
         ui.horizontal_wrapped(|ui| {
