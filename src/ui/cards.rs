@@ -11,7 +11,7 @@ use super::panels::Panel;
 use super::theme::Palette;
 use super::words::{pos_label, status_buttons_ui, times};
 use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
-use crate::study::{Card, Edit, Rating, Session, status_label};
+use crate::study::{Card, Edit, Rating, Session, due_label};
 
 mod actions;
 
@@ -130,7 +130,7 @@ impl CardsPanel {
         }
         // When FSRS brings the card back (cards and quiz share the schedule).
         let schedule = cx.session.progress().schedule(&card.key());
-        ui.weak(status_label(now, schedule.as_ref(), cx.now));
+        ui.weak(format!("Next review: {}", due_label(schedule.as_ref(), cx.now)));
         ui.add_space(4.0);
         self.edit_ui(ui, cx.session, index);
     }
