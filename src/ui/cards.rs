@@ -130,7 +130,10 @@ impl CardsPanel {
         }
         // When FSRS brings the card back (cards and quiz share the schedule).
         let schedule = cx.session.progress().schedule(&card.key());
-        ui.weak(format!("Next review: {}", due_label(schedule.as_ref(), cx.now)));
+        ui.weak(format!(
+            "Next review: {}",
+            due_label(schedule.as_ref(), cx.now)
+        ));
         ui.add_space(4.0);
         self.edit_ui(ui, cx.session, index);
     }

@@ -18,6 +18,8 @@ struct Slot {
     at: usize,
     vowel: char,
     sukun_allowed: bool,
+    /// The letter it sits on: the hamza's seat fixes the vowel of إ (kasra) and of أ (fatha or damma).
+    letter: char,
 }
 
 /// The vowels of a vocalized word that can change. A vowel before a long vowel (ى, or ا و ي
@@ -45,11 +47,14 @@ fn vowel_slots(vocalized: &str) -> Vec<Slot> {
         for i in marks {
             let (at, vowel) = chars[i];
             if (VOWELS.contains(&vowel) || vowel == SUKUN) && !next_is_long {
-                slots.push(Slot {
-                    at,
-                    vowel,
-                    sukun_allowed: n > 0 && !after_long,
-                });
+                if chars[letter].1 != 'إ' {
+                    slots.push(Slot {
+                        at,
+                        vowel,
+                        sukun_allowed: n > 0 && !after_long,
+                        letter: chars[letter].1,
+                    });
+                }
             }
         }
     }
@@ -63,6 +68,7 @@ fn variants(vocalized: &str) -> (Vec<String>, Vec<String>) {
         [FATHA, DAMMA, KASRA, SUKUN]
             .into_iter()
             .filter(move |&v| v != slot.vowel && (v != SUKUN || slot.sukun_allowed))
+            .filter(move |&v| slot.letter != 'أ' || matches!(v, FATHA | DAMMA))
     };
     let mut one: Vec<String> = Vec::new();
     let mut two: Vec<String> = Vec::new();
@@ -159,6 +165,8 @@ mod tests {
         // The fatha before a long ā is never changed (إِطْلُاق is no word).
         let wrong = wrong_vocalizations("إِطْلَاق", &[], 3, &mut Seeded::new(0)).unwrap_or_default();
         assert!(wrong.iter().all(|v| v.contains("لَا")), "{wrong:?}");
+        // إ always has a kasra: its vowel is never changed.
+        assert!(wrong.iter().all(|v| v.starts_with("إِ")), "{wrong:?}");
         // Nor does the letter after a long ā lose its vowel (خَارْجِيّ is no word).
         let (one, two) = variants("خَارِجِيّ");
         assert!(!one.iter().chain(&two).any(|v| v.contains("ارْ")), "{one:?}");

@@ -227,7 +227,8 @@ fn feedback_ui(
         }) = chosen_word
         {
             let style = TextStyle::new(cx.style.font, 17.0);
-            let said = format!("{text} means “{gloss}”.");
+            // English first, so the line reads left to right with the Arabic word inside it.
+            let said = format!("You chose {text}: “{gloss}”.");
             cx.typesetter
                 .mixed_label(ui, &said, style, cx.palette.muted, true);
         }

@@ -157,11 +157,16 @@ impl QuizPanel {
             let style = TextStyle::new(cx.style.font, 20.0);
             for q in &missed {
                 ui.horizontal(|ui| {
-                    let shown = if q.subject_arabic {
-                        &q.subject
-                    } else {
+                    let shown = if q.subject.is_empty() {
                         &q.answer
+                    } else {
+                        &q.subject
                     };
+                    let detail = q
+                        .correct_choice()
+                        .and_then(|c| c.gloss.clone())
+                        .filter(|g| g != shown)
+                        .or_else(|| (q.answer != *shown).then(|| q.answer.clone()));
                     let response =
                         cx.typesetter
                             .mixed_label(ui, shown, style, cx.palette.text, false);
@@ -185,7 +190,12 @@ impl QuizPanel {
                             }
                         }
                     }
-                    ui.weak(format!("— {}", q.answer));
+                    if let Some(detail) = detail {
+                        let style = TextStyle::new(cx.style.font, 15.0);
+                        let detail = format!("— {detail}");
+                        cx.typesetter
+                            .mixed_label(ui, &detail, style, cx.palette.muted, false);
+                    }
                 });
             }
         }
