@@ -99,6 +99,14 @@ impl QuizPanel {
             .filter(|c| !c.is_name && cx.session.progress().is_due(&c.key(), cx.now))
             .count();
         ui.label(format!("{due} words are due now."));
+        let answers = &cx.session.progress().quiz;
+        if !answers.is_empty() {
+            let right = answers.iter().filter(|a| a.verdict.is_right()).count();
+            ui.label(format!(
+                "Answered so far on this text: {} ({right} right).",
+                answers.len()
+            ));
+        }
         ui.add_space(6.0);
         let start = Action::Quiz(QuizAction::Submit).key_text();
         if ui
