@@ -46,15 +46,14 @@ fn vowel_slots(vocalized: &str) -> Vec<Slot> {
         let marks = (letter + 1..chars.len()).take_while(|&i| is_mark(i));
         for i in marks {
             let (at, vowel) = chars[i];
-            if (VOWELS.contains(&vowel) || vowel == SUKUN) && !next_is_long {
-                if chars[letter].1 != 'إ' {
-                    slots.push(Slot {
-                        at,
-                        vowel,
-                        sukun_allowed: n > 0 && !after_long,
-                        letter: chars[letter].1,
-                    });
-                }
+            let changeable = VOWELS.contains(&vowel) || vowel == SUKUN;
+            if changeable && !next_is_long && chars[letter].1 != 'إ' {
+                slots.push(Slot {
+                    at,
+                    vowel,
+                    sukun_allowed: n > 0 && !after_long,
+                    letter: chars[letter].1,
+                });
             }
         }
     }

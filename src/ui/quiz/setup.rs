@@ -192,10 +192,12 @@ impl QuizPanel {
                     if response.clicked() {
                         if let Some(range) = word_in_document(q, cx) {
                             commands.push(Command::show_in_reader(range));
-                        } else if let Some(e) = &q.evidence {
-                            if let Some(s) = cx.doc.sentences.get(e.sentence) {
-                                commands.push(Command::show_in_reader(s.range.clone()));
-                            }
+                        } else if let Some(s) = q
+                            .evidence
+                            .as_ref()
+                            .and_then(|e| cx.doc.sentences.get(e.sentence))
+                        {
+                            commands.push(Command::show_in_reader(s.range.clone()));
                         }
                     }
                     if let Some(detail) = detail {
