@@ -1,0 +1,460 @@
+//! The text field the whole app types into: text laid out by the app's engine (Arabic right to
+//! left, numbers and Latin inside it left to right), edited as in a browser's `<input dir=auto>`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::mutex::Mutex;
+use egui::{
+    AsIdSalt, Context, CursorIcon, EventFilter, Id, IdSalt, Modifiers, Pos2, Rect, Response, Sense,
+    Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
+};
+
+use super::access;
+use super::events::{self, Outcome};
+use super::field_layout::BaseDirection;
+use super::model::{Caret, EditModel};
+use super::state::{FieldState, Setting, SharedState};
+use super::tools::{self, KeyPress};
+use crate::render::fonts::FontChoice;
+use crate::render::layout::TextStyle;
+use crate::render::widget::Typesetter;
+
+/// Space between the frame and the text, in points.
+const MARGIN: egui::Vec2 = vec2(6.0, 2.0);
+
+/// A text field: single-line or multi-line, right to left when empty unless declared
+/// otherwise. Build it, then [`TextField::show`] it.
+#[must_use = "call show() to put the field on screen"]
+pub struct TextField<'t> {
+    text: &'t mut String,
+    id_salt: Option<IdSalt>,
+    multiline: bool,
+    base: BaseDirection,
+    placeholder: String,
+    style: Option<TextStyle>,
+    desired_width: Option<f32>,
+    desired_rows: usize,
+    input_tools: bool,
+    label: Option<String>,
+}
+
+/// What showing a field did.
+pub struct FieldOutput {
+    /// The field's response: `changed()` when the text changed, `has_focus()`, and so on.
+    pub response: Response,
+    /// `Enter` was pressed in a single-line field, with these modifiers (the field keeps the
+    /// focus: a search steps to the next match, a form submits).
+    pub submitted: Option<Modifiers>,
+}
+
+impl<'t> TextField<'t> {
+    /// A one-line field (line breaks pasted into it become spaces).
+    pub fn singleline(text: &'t mut String) -> Self {
+        Self::new(text, false)
+    }
+
+    /// A field of several lines; `Enter` starts a new line.
+    pub fn multiline(text: &'t mut String) -> Self {
+        Self::new(text, true)
+    }
+
+    fn new(text: &'t mut String, multiline: bool) -> Self {
+        Self {
+            text,
+            id_salt: None,
+            multiline,
+            base: BaseDirection::Rtl,
+            placeholder: String::new(),
+            style: None,
+            desired_width: None,
+            desired_rows: if multiline { 3 } else { 1 },
+            input_tools: false,
+            label: None,
+        }
+    }
+
+    /// Names the field's state (caret, undo, tools), so it survives the layout around it changing.
+    pub fn id_salt(mut self, salt: impl AsIdSalt) -> Self {
+        self.id_salt = Some(IdSalt::new(&salt));
+        self
+    }
+
+    /// The direction of an empty field, or one holding no letter: right to left by default.
+    pub fn direction(mut self, base: BaseDirection) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// Text shown, dimmed, while the field is empty.
+    pub fn placeholder(mut self, text: impl Into<String>) -> Self {
+        self.placeholder = text.into();
+        self
+    }
+
+    pub fn style(mut self, style: TextStyle) -> Self {
+        self.style = Some(style);
+        self
+    }
+
+    /// Width in points (the available width by default).
+    pub fn desired_width(mut self, width: f32) -> Self {
+        self.desired_width = Some(width);
+        self
+    }
+
+    /// Lines of a multi-line field shown while it holds fewer.
+    pub fn desired_rows(mut self, rows: usize) -> Self {
+        self.desired_rows = rows.max(1);
+        self
+    }
+
+    /// Shows switches for the on-screen Arabic keyboard and phonetic typing under the field.
+    pub fn input_tools(mut self, on: bool) -> Self {
+        self.input_tools = on;
+        self
+    }
+
+    /// The name screen readers give the field.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Puts the field on screen, applying this frame's typing if it has the focus.
+    pub fn show(self, ui: &mut Ui, ts: &mut Typesetter) -> FieldOutput {
+        if self.input_tools {
+            ui.vertical(|ui| self.show_field(ui, ts)).inner
+        } else {
+            self.show_field(ui, ts)
+        }
+    }
+
+    fn show_field(self, ui: &mut Ui, ts: &mut Typesetter) -> FieldOutput {
+        let id = self
+            .id_salt
+            .map_or_else(|| ui.next_auto_id(), |salt| ui.make_persistent_id(salt));
+        let shared: SharedState = ui.data_mut(|d| {
+            d.get_temp_mut_or_insert_with(id, || {
+                Arc::new(Mutex::new(FieldState::new(EditModel::new(
+                    self.text,
+                    self.multiline,
+                ))))
+            })
+            .clone()
+        });
+        let mut state = shared.lock();
+        if state.model.text() != self.text.as_str() || state.model.is_multiline() != self.multiline
+        {
+            state.model = EditModel::new(self.text, self.multiline);
+        }
+        let previous_text = self.text.clone();
+        let style = self
+            .style
+            .unwrap_or_else(|| TextStyle::new(FontChoice::Naskh, 18.0));
+        let width = self
+            .desired_width
+            .unwrap_or_else(|| ui.available_width())
+            .max(style.size * 4.0);
+        let setting = Setting {
+            style,
+            base: self.base,
+            width: width - 2.0 * MARGIN.x,
+            wrap: self.multiline,
+        };
+
+        let focused = ui.memory(|m| m.has_focus(id));
+        let outcome = take_events(ui, ts, &mut state, setting, id, focused);
+
+        let line_height = (style.size * style.line_height).ceil();
+        let rows = if self.multiline { self.desired_rows } else { 1 };
+        #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
+        let min_height = rows as f32 * line_height;
+        let text_height = state
+            .layout(&mut ts.fonts, setting)
+            .height()
+            .max(min_height);
+        let (_, rect) = ui.allocate_space(vec2(width, text_height + 2.0 * MARGIN.y));
+        let mut response = ui.interact(rect, id, Sense::click_and_drag());
+        let inner = rect.shrink2(MARGIN);
+
+        let scrolled = inner.min + vec2(state.scroll, 0.0);
+        pointer(ui, ts, &mut state, setting, &response, scrolled);
+        if response.hovered() {
+            ui.set_cursor_icon(CursorIcon::Text);
+        }
+        if !self.multiline {
+            keep_caret_visible(ts, &mut state, setting);
+        }
+        let focused = ui.memory(|m| m.has_focus(id));
+        let origin = inner.min + vec2(state.scroll, 0.0);
+        let look = Look {
+            placeholder: &self.placeholder,
+            base: self.base,
+            style,
+            rect,
+            inner,
+            origin,
+            focused,
+            hovered: response.hovered(),
+        };
+        paint(ui, ts, &mut state, &look);
+        if focused {
+            tell_input_method(ui, ts, &mut state, setting, inner, origin);
+        } else {
+            state.model.close_undo_group();
+        }
+
+        let mut changed = outcome.changed;
+        if self.input_tools {
+            let (pressed, clicked) = tools::tools_ui(ui, ts, &mut state, style);
+            match &pressed {
+                Some(KeyPress::Text(t)) => state.model.type_text(t),
+                Some(KeyPress::Backspace) => state.model.backspace(),
+                None => {}
+            }
+            if clicked {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+            if pressed.is_some() {
+                changed = true;
+                ui.ctx().request_repaint();
+            }
+        }
+        if let Some(copied) = outcome.copied {
+            ui.ctx().copy_text(copied);
+        }
+        if changed && state.model.text() != previous_text {
+            state.model.text().clone_into(self.text);
+            response.mark_changed();
+        }
+
+        let text_now = state.model.text().to_owned();
+        let placeholder = self.placeholder.clone();
+        response.widget_info(|| {
+            WidgetInfo::text_edit(ui.is_enabled(), &previous_text, &text_now, &placeholder)
+        });
+        if let Some(label) = &self.label {
+            ui.ctx()
+                .accesskit_node_builder(id, |node| node.set_label(label.clone()));
+        }
+        // The tools may have changed the text since it was drawn: describe it as it is now.
+        state.layout(&mut ts.fonts, setting);
+        if let Some(layout) = state.current_layout() {
+            access::describe(ui, id, &state.model, layout, origin);
+        }
+        FieldOutput {
+            response,
+            submitted: outcome.submitted,
+        }
+    }
+}
+
+/// Whether the widget with the keyboard focus is one of these fields: the app's shortcuts
+/// then leave plain keys to it, as they do for egui's own text fields.
+#[must_use]
+pub fn field_focused(ctx: &Context) -> bool {
+    ctx.memory(egui::Memory::focused)
+        .is_some_and(|id| ctx.data(|d| d.get_temp::<SharedState>(id)).is_some())
+}
+
+/// The caret and the selected byte range of the field `id` (its response's id), once shown.
+#[must_use]
+pub fn field_selection(ctx: &Context, id: Id) -> Option<(Caret, Range<usize>)> {
+    let shared = ctx.data(|d| d.get_temp::<SharedState>(id))?;
+    let state = shared.lock();
+    Some((state.model.caret(), state.model.selection()))
+}
+
+/// The frame's events for the field: everything when it has the focus (arrows and the rest
+/// kept from moving the focus away), else only what a screen reader asks of it.
+fn take_events(
+    ui: &Ui,
+    ts: &mut Typesetter,
+    state: &mut FieldState,
+    setting: Setting,
+    id: Id,
+    focused: bool,
+) -> Outcome {
+    let events: Vec<egui::Event> = ui.input(|i| {
+        i.events
+            .iter()
+            .filter(|e| focused || matches!(e, egui::Event::AccessKitActionRequest(_)))
+            .cloned()
+            .collect()
+    });
+    if focused {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                EventFilter {
+                    tab: false,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: false,
+                },
+            );
+        });
+    }
+    events::apply(state, &mut ts.fonts, setting, &events, id.accesskit_id())
+}
+
+/// A press puts the caret at the pointer (`Shift` extends the selection), dragging selects,
+/// a double click selects a word and a triple click a line.
+fn pointer(
+    ui: &Ui,
+    ts: &mut Typesetter,
+    state: &mut FieldState,
+    setting: Setting,
+    response: &Response,
+    origin: Pos2,
+) {
+    let Some(pos) = response.interact_pointer_pos() else {
+        return;
+    };
+    let local = pos - origin;
+    let hit = state.layout(&mut ts.fonts, setting).hit(local.x, local.y);
+    let (pressed, shift) = ui.input(|i| (i.pointer.primary_pressed(), i.modifiers.shift));
+    if response.triple_clicked() {
+        state.model.select_line_at(hit.offset);
+    } else if response.double_clicked() {
+        state.model.select_word_at(hit.offset);
+    } else if pressed {
+        state.move_caret(hit, shift);
+        response.request_focus();
+    } else if response.dragged() {
+        state.move_caret(hit, true);
+    }
+    if response.clicked() {
+        response.request_focus();
+    }
+}
+
+/// Scrolls a single line that is wider than the field so that the caret stays in view.
+fn keep_caret_visible(ts: &mut Typesetter, state: &mut FieldState, setting: Setting) {
+    let caret = state.model.caret();
+    let scroll = state.scroll;
+    let layout = state.layout(&mut ts.fonts, setting);
+    let (_, x) = layout.caret_position(caret);
+    let (left, right) = layout.horizontal_extent();
+    let mut shift = scroll;
+    if x + shift < 0.0 {
+        shift = -x;
+    }
+    if x + shift > setting.width {
+        shift = setting.width - x;
+    }
+    state.scroll = shift.clamp(setting.width - right, -left);
+}
+
+/// Where and how a field is drawn this frame.
+struct Look<'a> {
+    placeholder: &'a str,
+    base: BaseDirection,
+    style: TextStyle,
+    /// The frame, and the text area inside it.
+    rect: Rect,
+    inner: Rect,
+    /// Where the layout's (0, 0) is on screen (the text area's corner, scrolled).
+    origin: Pos2,
+    focused: bool,
+    hovered: bool,
+}
+
+/// Draws the frame (its ring when focused), the selection, the text, the input method's
+/// composition underlined, the placeholder and the caret.
+fn paint(ui: &Ui, ts: &mut Typesetter, state: &mut FieldState, look: &Look<'_>) {
+    let visuals = ui.visuals();
+    let ring = if look.focused {
+        Stroke::new(1.5, visuals.selection.stroke.color)
+    } else if look.hovered {
+        visuals.widgets.hovered.bg_stroke
+    } else {
+        visuals.widgets.inactive.bg_stroke
+    };
+    ui.painter().rect(
+        look.rect,
+        visuals.widgets.inactive.corner_radius,
+        visuals.extreme_bg_color,
+        ring,
+        StrokeKind::Inside,
+    );
+    let painter = ui
+        .painter()
+        .with_clip_rect(look.inner.expand2(vec2(2.0, 1.0)).intersect(ui.clip_rect()));
+    let text_color = visuals.text_color();
+    if state.model.text().is_empty() && !look.placeholder.is_empty() {
+        let style = TextStyle {
+            latin: true,
+            ..look.style
+        };
+        let paragraph = state.placeholder(&mut ts.fonts, look.placeholder, style);
+        let x = match look.base {
+            BaseDirection::Rtl => look.inner.right() - paragraph.content_width(),
+            BaseDirection::Ltr => look.inner.left(),
+        };
+        let corner = pos2(x, look.inner.top());
+        ts.paint(&painter, paragraph, corner, visuals.weak_text_color(), &[]);
+    }
+    let selection = state.model.selection();
+    let composition = state.model.composition();
+    let caret = state.model.caret();
+    let Some(layout) = state.current_layout() else {
+        return;
+    };
+    let at = |[x, y, w, h]: [f32; 4]| Rect::from_min_size(look.origin + vec2(x, y), vec2(w, h));
+    if look.focused && !selection.is_empty() {
+        for r in layout.highlight(&selection) {
+            painter.rect_filled(at(r), 2.0, visuals.selection.bg_fill);
+        }
+    }
+    for placed in layout.paragraphs() {
+        let corner = look.origin + vec2(placed.x, placed.y);
+        ts.paint(&painter, &placed.paragraph, corner, text_color, &[]);
+    }
+    if let Some(range) = &composition {
+        for r in layout.highlight(range) {
+            let r = at(r);
+            let y = r.bottom() - r.height() * 0.18;
+            painter.line_segment(
+                [pos2(r.left(), y), pos2(r.right(), y)],
+                Stroke::new(1.5, text_color),
+            );
+        }
+    }
+    if look.focused && composition.is_none() {
+        let r = at(layout.caret_rect(caret));
+        let inset = r.height() * 0.14;
+        let x = r.left().round();
+        painter.line_segment(
+            [pos2(x, r.top() + inset), pos2(x, r.bottom() - inset)],
+            visuals.text_cursor.stroke,
+        );
+    }
+}
+
+/// Tells the platform where the caret is, so an input method's window opens beside it.
+fn tell_input_method(
+    ui: &Ui,
+    ts: &mut Typesetter,
+    state: &mut FieldState,
+    setting: Setting,
+    inner: Rect,
+    origin: Pos2,
+) {
+    let caret = state.model.caret();
+    let [x, y, w, h] = state.layout(&mut ts.fonts, setting).caret_rect(caret);
+    let cursor = Rect::from_min_size(origin + vec2(x, y), vec2(w, h));
+    let to_global = ui
+        .ctx()
+        .layer_transform_to_global(ui.layer_id())
+        .unwrap_or_default();
+    ui.output_mut(|o| {
+        o.ime = Some(egui::output::IMEOutput {
+            purpose: egui::IMEPurpose::Normal,
+            rect: to_global * inner,
+            cursor_rect: to_global * cursor,
+            should_interrupt_composition: false,
+        });
+    });
+}
