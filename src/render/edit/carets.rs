@@ -148,6 +148,9 @@ impl FieldLayout {
         if x < first.left {
             return edge(first, Side::Left);
         }
+        if x >= last.right {
+            return edge(last, Side::Right);
+        }
         // The unit under the point, or else the nearest edge of any.
         let mut best = (f32::INFINITY, edge(last, Side::Right));
         for unit in &here.units {
