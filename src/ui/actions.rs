@@ -299,7 +299,7 @@ fn is_typing(key: Key, modifiers: Modifiers) -> bool {
 /// of this frame's input, so no other widget acts on them too, and returns their actions in
 /// order. While a text field has the focus, plain keys are left to it.
 pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
-    let typing = ctx.text_edit_focused();
+    let typing = ctx.text_edit_focused() || crate::render::edit::field_focused(ctx);
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
         input.events.retain(|event| match event {

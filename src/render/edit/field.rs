@@ -183,10 +183,10 @@ impl<'t> TextField<'t> {
         if response.hovered() {
             ui.set_cursor_icon(CursorIcon::Text);
         }
-        if !self.multiline {
-            keep_caret_visible(ts, &mut state, setting);
-        }
         let focused = ui.memory(|m| m.has_focus(id));
+        if !self.multiline {
+            scroll_line(ts, &mut state, setting, focused);
+        }
         let origin = inner.min + vec2(state.scroll, 0.0);
         let look = Look {
             placeholder: &self.placeholder,
@@ -202,7 +202,7 @@ impl<'t> TextField<'t> {
         if focused {
             tell_input_method(ui, ts, &mut state, setting, inner, origin);
         } else {
-            state.model.close_undo_group();
+            state.model.leave();
         }
 
         let mut changed = outcome.changed;
@@ -330,20 +330,22 @@ fn pointer(
     }
 }
 
-/// Scrolls a single line that is wider than the field so that the caret stays in view.
-fn keep_caret_visible(ts: &mut Typesetter, state: &mut FieldState, setting: Setting) {
+/// Scrolls a single line that is wider than the field: so that the caret stays in view
+/// while it has the focus, and never past the text's ends.
+fn scroll_line(ts: &mut Typesetter, state: &mut FieldState, setting: Setting, follow: bool) {
     let caret = state.model.caret();
-    let scroll = state.scroll;
+    let mut shift = state.scroll;
     let layout = state.layout(&mut ts.fonts, setting);
-    let (_, x) = layout.caret_position(caret);
+    if follow {
+        let (_, x) = layout.caret_position(caret);
+        if x + shift < 0.0 {
+            shift = -x;
+        }
+        if x + shift > setting.width {
+            shift = setting.width - x;
+        }
+    }
     let (left, right) = layout.horizontal_extent();
-    let mut shift = scroll;
-    if x + shift < 0.0 {
-        shift = -x;
-    }
-    if x + shift > setting.width {
-        shift = setting.width - x;
-    }
     state.scroll = shift.clamp(setting.width - right, -left);
 }
 

@@ -316,8 +316,10 @@ impl EditModel {
         self.replace(start..end, "", EditKind::Other, false);
     }
 
-    /// Ends the undo group being typed (the field lost focus).
-    pub fn close_undo_group(&mut self) {
+    /// The field lost the focus: what was being composed stays as typed, and the next
+    /// letters start a new undo step.
+    pub fn leave(&mut self) {
+        self.composition = None;
         self.history.close_group();
     }
 
