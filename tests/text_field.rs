@@ -36,6 +36,8 @@ fn form(text: &str, multiline: bool, tools: bool) -> Harness<'static, Form> {
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(520.0, 420.0))
+        // Frames a sixtieth of a second apart, so two clicks can make a double click.
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             |ui, f: &mut Form| {
                 f.ts.begin_frame(ui.ctx());
@@ -511,4 +513,60 @@ fn a_screen_reader_can_set_the_value() {
     ));
     h.run();
     assert_eq!(h.state().text, "عربية");
+}
+
+#[test]
+fn a_click_places_the_caret_a_double_click_selects_a_word_and_a_drag_selects() {
+    let mut h = form("قمة", false, false);
+    let rect = h.get_by_role(Role::TextInput).rect();
+    // The word sits at the right end of the field; a click left of it puts the caret at
+    // its end (its left edge).
+    let left_of_word = egui::pos2(rect.left() + 20.0, rect.center().y);
+    h.hover_at(left_of_word);
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: left_of_word,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(marked(&h), "قمة|");
+
+    let on_word = egui::pos2(rect.right() - 18.0, rect.center().y);
+    h.hover_at(on_word);
+    for pressed in [true, false, true, false] {
+        h.event(Event::PointerButton {
+            pos: on_word,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    assert_eq!(marked(&h), "{قمة}", "a double click selects the word");
+
+    // Dragging from the right edge of the text to the left of it selects it all.
+    let right_end = egui::pos2(rect.right() - 7.0, rect.center().y);
+    h.hover_at(right_end);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: right_end,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.hover_at(left_of_word);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: left_of_word,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(marked(&h), "{قمة}", "dragging across the word selects it");
 }
