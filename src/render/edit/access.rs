@@ -38,6 +38,13 @@ pub fn describe(ui: &mut Ui, id: Id, model: &EditModel, layout: &FieldLayout, or
         return; // AccessKit is off
     }
     let text = model.text();
+    // One child Ui holds the runs, so the number of lines never shifts the automatic ids
+    // of the widgets after the field (each child Ui takes one from its parent).
+    let mut holder = ui.new_child(
+        UiBuilder::new()
+            .scope_id(id.with("text runs"))
+            .accessibility_parent(id),
+    );
     let mut runs = Vec::new();
     for (index, line) in layout.lines().iter().enumerate() {
         let clusters = clusters_of(text, line);
@@ -49,11 +56,21 @@ pub fn describe(ui: &mut Ui, id: Id, model: &EditModel, layout: &FieldLayout, or
         let count = chunks.len();
         for (chunk_index, chunk) in chunks.into_iter().enumerate() {
             let run_id = id.with(("text run", index, chunk_index));
+            let left = line
+                .units
+                .iter()
+                .map(|u| u.left)
+                .fold(line.start_edge, f32::min);
+            let right = line
+                .units
+                .iter()
+                .map(|u| u.right)
+                .fold(line.start_edge, f32::max);
             let rect = Rect::from_min_size(
-                origin + vec2(0.0, line.top),
-                vec2(ui.available_width().max(1.0), line.height),
+                origin + vec2(left, line.top),
+                vec2((right - left).max(1.0), line.height),
             );
-            let child = ui.new_child(
+            let child = holder.new_child(
                 UiBuilder::new()
                     .scope_id(run_id)
                     .max_rect(rect)

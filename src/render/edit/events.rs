@@ -40,10 +40,8 @@ pub fn apply(
                 }
             }
             Event::Paste(pasted) => state.model.paste(pasted),
-            Event::Copy => {
-                if !state.model.selection().is_empty() {
-                    out.copied = Some(state.model.selected_text().to_owned());
-                }
+            Event::Copy if !state.model.selection().is_empty() => {
+                out.copied = Some(state.model.selected_text().to_owned());
             }
             Event::Cut => {
                 if let Some(cut) = state.model.cut() {
