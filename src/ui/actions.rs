@@ -15,6 +15,8 @@ pub enum Action {
     Show(Panel),
     Export,
     Open,
+    /// The search bar above the reader.
+    Find,
     Shortcuts,
     Quit,
     ZoomIn,
@@ -82,7 +84,8 @@ pub fn number_key(index: usize) -> Key {
 }
 
 /// The actions that work in every panel, in the order the overlay lists them.
-const EVERYWHERE: [Action; 11] = [
+const EVERYWHERE: [Action; 12] = [
+    Action::Find,
     Action::Export,
     Action::Open,
     Action::ZoomIn,
@@ -123,6 +126,7 @@ impl Action {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
             Self::Open => "Open a text file… (or drop one on the window)",
+            Self::Find => "Find in the text: an Arabic word in any form, or an English gloss",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings, window size and progress are saved)",
             Self::ZoomIn => "Larger text",
@@ -144,6 +148,7 @@ impl Action {
             Self::Show(panel) => vec![key(panel.key())],
             Self::Export => vec![ctrl(Key::E)],
             Self::Open => vec![ctrl(Key::O)],
+            Self::Find => vec![ctrl(Key::F)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
             Self::Quit => vec![ctrl(Key::Q)],
             Self::ZoomIn => vec![ctrl(Key::Equals), ctrl(Key::Plus)],

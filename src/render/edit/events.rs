@@ -16,6 +16,8 @@ pub struct Outcome {
     pub changed: bool,
     /// `Enter` in a single-line field, with its modifiers.
     pub submitted: Option<Modifiers>,
+    /// `Esc`: the field is left.
+    pub cancelled: bool,
     /// Text for the clipboard (copy or cut).
     pub copied: Option<String>,
 }
@@ -49,6 +51,14 @@ pub fn apply(
                 }
             }
             Event::Ime(ime) => apply_ime(state, ime),
+            Event::Key {
+                key: Key::Escape,
+                pressed: true,
+                ..
+            } => {
+                state.model.leave();
+                out.cancelled = true;
+            }
             Event::Key {
                 key,
                 pressed: true,

@@ -37,6 +37,7 @@ pub struct TextField<'t> {
     desired_rows: usize,
     input_tools: bool,
     label: Option<String>,
+    take_focus: bool,
 }
 
 /// What showing a field did.
@@ -46,6 +47,8 @@ pub struct FieldOutput {
     /// `Enter` was pressed in a single-line field, with these modifiers (the field keeps the
     /// focus: a search steps to the next match, a form submits).
     pub submitted: Option<Modifiers>,
+    /// `Esc` was pressed: the field has let go of the focus (a search bar closes).
+    pub cancelled: bool,
 }
 
 impl<'t> TextField<'t> {
@@ -71,6 +74,7 @@ impl<'t> TextField<'t> {
             desired_rows: if multiline { 3 } else { 1 },
             input_tools: false,
             label: None,
+            take_focus: false,
         }
     }
 
@@ -112,6 +116,13 @@ impl<'t> TextField<'t> {
     /// Shows switches for the on-screen Arabic keyboard and phonetic typing under the field.
     pub fn input_tools(mut self, on: bool) -> Self {
         self.input_tools = on;
+        self
+    }
+
+    /// With `true`, the field takes the keyboard focus this frame and selects its text (a
+    /// search bar opened again, a quiz question shown): the next letter typed replaces it.
+    pub fn take_focus(mut self, take: bool) -> Self {
+        self.take_focus = take;
         self
     }
 
@@ -163,6 +174,11 @@ impl<'t> TextField<'t> {
             wrap: self.multiline,
         };
 
+        if self.take_focus {
+            ui.memory_mut(|m| m.request_focus(id));
+            state.model.select_all();
+            ui.ctx().request_repaint();
+        }
         let focused = ui.memory(|m| m.has_focus(id));
         let outcome = take_events(ui, ts, &mut state, setting, id, focused);
 
@@ -205,6 +221,9 @@ impl<'t> TextField<'t> {
             state.model.leave();
         }
 
+        if outcome.cancelled {
+            ui.memory_mut(|m| m.surrender_focus(id));
+        }
         let mut changed = outcome.changed;
         if self.input_tools {
             let (pressed, clicked) = tools::tools_ui(ui, ts, &mut state, style);
@@ -246,6 +265,7 @@ impl<'t> TextField<'t> {
         FieldOutput {
             response,
             submitted: outcome.submitted,
+            cancelled: outcome.cancelled,
         }
     }
 }
@@ -291,7 +311,8 @@ fn take_events(
                     tab: false,
                     horizontal_arrows: true,
                     vertical_arrows: true,
-                    escape: false,
+                    // Esc is the field's: it lets go of the focus itself and says so.
+                    escape: true,
                 },
             );
         });

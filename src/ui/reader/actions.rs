@@ -115,6 +115,10 @@ impl Reader {
                 self.details_open = true;
             }
             ReaderAction::CloseDetails => {
+                // One thing at a time: the word's details, else the search bar.
+                if !self.details_open && self.search.open {
+                    self.search.close();
+                }
                 self.details_open = false;
                 self.marks.clear();
             }
