@@ -368,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_f_finds_from_every_panel_and_f_still_switches_the_font() {
+        for &panel in Panel::ALL {
+            let with_ctrl = Action::all()
+                .into_iter()
+                .find(|a| a.acts_in(panel) && a.matches(Key::F, Some(Key::F), Modifiers::COMMAND));
+            assert_eq!(with_ctrl, Some(Action::Find), "{panel:?}");
+            assert_eq!(found(Key::F, panel), Some(Action::SwitchFont), "{panel:?}");
+        }
+        assert_eq!(Action::Find.keys_text(), "Ctrl+F");
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_panel() {
         for &panel in Panel::ALL {
             let mut seen: Vec<(Binding, Action)> = Vec::new();

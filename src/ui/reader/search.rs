@@ -83,7 +83,8 @@ impl SearchBar {
             ..TextStyle::new(cx.style.font, (cx.style.size * 0.8).round())
         };
         let take_focus = std::mem::take(&mut self.focus);
-        ui.horizontal(|ui| {
+        // Top-aligned: the field's input tools (keyboard, phonetic table) may open under it.
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
             ui.label("Find");
             let width = (ui.available_width() - 260.0).clamp(140.0, 420.0);
             let field = TextField::singleline(&mut self.query)
