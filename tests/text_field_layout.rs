@@ -294,3 +294,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_readme_lists_every_key_of_the_phonetic_table() {
+    let path = format!("{}/README.md", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(path).expect("README.md is committed");
+    for (key, arabic, name) in dars::render::edit::phonetic::TABLE {
+        // Markdown tables need `|` escaped; marks stand on a dotted circle, as on screen.
+        let key = if key == '|' {
+            "\\|".to_owned()
+        } else {
+            key.to_string()
+        };
+        let shown = if dars::render::edit::phonetic::is_mark(arabic) {
+            format!("\u{25CC}{arabic}")
+        } else {
+            arabic.to_owned()
+        };
+        let cell = format!("`{key}` {shown} {name}");
+        assert!(readme.contains(&cell), "README.md lacks {cell}");
+    }
+}

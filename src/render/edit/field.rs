@@ -24,7 +24,29 @@ use crate::render::widget::Typesetter;
 const MARGIN: egui::Vec2 = vec2(6.0, 2.0);
 
 /// A text field: single-line or multi-line, right to left when empty unless declared
-/// otherwise. Build it, then [`TextField::show`] it.
+/// otherwise. Build it, then [`TextField::show`] it; the caller owns the `String`.
+///
+/// A quiz answer, say: an Arabic field with a placeholder, focused when the question
+/// appears, checked on `Enter`.
+///
+/// ```no_run
+/// # use dars::render::{Typesetter, edit::TextField};
+/// # fn question_ui(ui: &mut egui::Ui, ts: &mut Typesetter, answer: &mut String, new_question: bool) {
+/// let out = TextField::singleline(answer)
+///     .id_salt("quiz-answer")
+///     .placeholder("اكتب الكلمة")
+///     .label("Your answer")
+///     .take_focus(new_question)
+///     .input_tools(true)
+///     .show(ui, ts);
+/// if out.submitted.is_some() {
+///     // check the answer
+/// }
+/// # }
+/// ```
+///
+/// While a field has the focus, [`field_focused`] is true: the app's shortcuts then leave
+/// plain keys to it. `Esc` makes it let go of the focus ([`FieldOutput::cancelled`]).
 #[must_use = "call show() to put the field on screen"]
 pub struct TextField<'t> {
     text: &'t mut String,
