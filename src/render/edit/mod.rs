@@ -11,6 +11,7 @@ pub mod units;
 
 mod access;
 mod events;
+mod paint;
 mod state;
 mod tools;
 
