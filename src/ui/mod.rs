@@ -6,6 +6,7 @@ pub mod arrangement;
 pub mod cards;
 pub mod deck_options;
 pub mod export_dialog;
+pub mod file_dialog;
 pub mod navigation;
 pub mod panel;
 pub mod panels;
