@@ -23,7 +23,7 @@ fn harness(name: &str) -> Harness<'static, DarsApp> {
     let app = DarsApp::with_store(
         Settings::default(),
         None,
-        Some(ProgressStore::in_dir(&scratch(name))),
+        Some(ProgressStore::in_dir(scratch(name))),
     );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1300.0, 850.0))

@@ -133,8 +133,7 @@ impl Wanted {
     }
 
     fn finds(&self, entry: &Entry) -> bool {
-        (self.lemma.is_some() && self.lemma == entry.lemma)
-            || entry.forms.iter().any(|f| *f == self.form)
+        (self.lemma.is_some() && self.lemma == entry.lemma) || entry.forms.contains(&self.form)
     }
 }
 
