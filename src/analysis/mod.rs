@@ -11,6 +11,7 @@ pub mod load;
 pub mod morphology;
 pub mod relation_rules;
 pub mod relations;
+pub mod search;
 pub mod translations;
 
 pub use analyze::{Analysis, Relation, TokenInfo, VocabEntry, analyze};

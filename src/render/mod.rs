@@ -3,6 +3,7 @@
 //! egui's own text layout does no bidi, so every piece of Arabic in the UI goes through here.
 
 pub mod atlas;
+pub mod edit;
 pub mod fonts;
 pub mod layout;
 pub mod page;

@@ -16,6 +16,8 @@ pub enum Action {
     Show(Panel),
     Export,
     Open,
+    /// The search bar above the reader.
+    Find,
     Shortcuts,
     Quit,
     ZoomIn,
@@ -84,7 +86,8 @@ pub fn number_key(index: usize) -> Key {
 }
 
 /// The actions that work in every panel, in the order the overlay lists them.
-const EVERYWHERE: [Action; 11] = [
+const EVERYWHERE: [Action; 12] = [
+    Action::Find,
     Action::Export,
     Action::Open,
     Action::ZoomIn,
@@ -127,6 +130,7 @@ impl Action {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
             Self::Open => "Open a text file… (or drop one on the window)",
+            Self::Find => "Find in the text: an Arabic word in any form, or an English gloss",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings, window size and progress are saved)",
             Self::ZoomIn => "Larger text",
@@ -149,6 +153,7 @@ impl Action {
             Self::Show(panel) => vec![key(panel.key())],
             Self::Export => vec![ctrl(Key::E)],
             Self::Open => vec![ctrl(Key::O)],
+            Self::Find => vec![ctrl(Key::F)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
             Self::Quit => vec![ctrl(Key::Q)],
             Self::ZoomIn => vec![ctrl(Key::Equals), ctrl(Key::Plus)],
@@ -272,7 +277,7 @@ fn is_typing(key: Key, modifiers: Modifiers) -> bool {
 /// of this frame's input, so no other widget acts on them too, and returns their actions in
 /// order. While a text field has the focus, plain keys are left to it.
 pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
-    let typing = ctx.text_edit_focused();
+    let typing = ctx.text_edit_focused() || crate::render::edit::field_focused(ctx);
     let all = Action::all();
     let mut actions = Vec::new();
     let copy = Action::Reader(ReaderAction::CopySentence);
@@ -366,6 +371,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn ctrl_f_finds_from_every_panel_and_f_still_switches_the_font() {
+        for &panel in Panel::ALL {
+            let with_ctrl = Action::all()
+                .into_iter()
+                .find(|a| a.acts_in(panel) && a.matches(Key::F, Some(Key::F), Modifiers::COMMAND));
+            assert_eq!(with_ctrl, Some(Action::Find), "{panel:?}");
+            assert_eq!(found(Key::F, panel), Some(Action::SwitchFont), "{panel:?}");
+        }
+        assert_eq!(Action::Find.keys_text(), "Ctrl+F");
     }
 
     #[test]

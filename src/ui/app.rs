@@ -215,6 +215,10 @@ impl DarsApp {
             Action::Show(panel) => self.show(panel),
             Action::Export => self.export.open = true,
             Action::Open => self.choose_file_to_open(),
+            Action::Find => {
+                self.open(Panel::Reader);
+                self.panels.reader.search.open();
+            }
             Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::ZoomIn => self.set_text_size(self.settings.text_size * 1.1),

@@ -15,10 +15,12 @@ mod actions;
 mod layout;
 mod marks;
 mod popups;
+mod search;
 
 pub use actions::ReaderAction;
 use layout::LayoutKey;
 use marks::StatusMarks;
+pub use search::SearchBar;
 
 /// Room on the left, and on the right where egui's scroll bar sits (RTL lines start there).
 const PAD_LEFT: f32 = 14.0;
@@ -66,6 +68,8 @@ pub struct Reader {
     started: bool,
     /// Each paragraph's status marks, measured once per layout and set of statuses.
     status_marks: StatusMarks,
+    /// The search bar above the text (`Ctrl+F`), and its matches.
+    pub search: SearchBar,
 }
 
 impl Reader {
@@ -261,6 +265,12 @@ impl Reader {
                 .highlight(mark.clone(), palette.mark)
                 .underline(mark.clone(), palette.mark_line);
         }
+        // Matches of the search bar, boxed in their own colour under the hover and the current word.
+        for found in self.search.matches_in(&range) {
+            shown = shown
+                .highlight(found.clone(), palette.search)
+                .underline(found.clone(), palette.search_line);
+        }
         if let Some(t) = self.hovered.filter(|&t| Some(t) != self.position.word) {
             shown = shown.highlight(doc.tokens[t].range.clone(), palette.hover);
         }
@@ -360,6 +370,20 @@ fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {
 
 impl PanelUi for Reader {
     fn ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
+        if self.search.open {
+            let doc = cx.doc;
+            let from = self.position.word.map_or_else(
+                || {
+                    doc.sentences
+                        .get(self.position.sentence)
+                        .map_or(0, |s| s.range.start)
+                },
+                |w| doc.tokens[w].range.start,
+            );
+            if let Some(found) = self.search.ui(ui, cx, from) {
+                self.show_range(doc, &found, Vec::new());
+            }
+        }
         self.text_ui(ui, cx);
         if self.details_open {
             return self

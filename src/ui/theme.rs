@@ -21,6 +21,9 @@ pub struct Palette {
     /// Background and underline of ranges another panel marks in the reader (a relation's names).
     pub mark: Color32,
     pub mark_line: Color32,
+    /// Background and underline of the search bar's matches.
+    pub search: Color32,
+    pub search_line: Color32,
 }
 
 /// Every kind of entity, in the order the legend lists them.
@@ -79,6 +82,8 @@ impl Palette {
                 status_learning: Color32::from_rgb(78, 58, 24),
                 mark: Color32::from_rgb(70, 40, 90),
                 mark_line: Color32::from_rgb(220, 140, 255),
+                search: Color32::from_rgb(28, 76, 46),
+                search_line: Color32::from_rgb(110, 215, 140),
             }
         } else {
             Self {
@@ -93,6 +98,8 @@ impl Palette {
                 status_learning: Color32::from_rgb(252, 222, 186),
                 mark: Color32::from_rgb(236, 214, 255),
                 mark_line: Color32::from_rgb(130, 60, 180),
+                search: Color32::from_rgb(196, 238, 204),
+                search_line: Color32::from_rgb(30, 130, 70),
             }
         }
     }

@@ -56,6 +56,8 @@ impl DarsApp {
             }
         });
         ui.menu_button("View", |ui| {
+            item(ui, Action::Find, "Find…");
+            ui.separator();
             // One entry per panel, from the list of panels.
             for &panel in Panel::ALL {
                 let text = match (panel.is_side(), self.settings.panels.is_open(panel)) {
@@ -295,8 +297,9 @@ pub(super) fn ui_fonts() -> egui::FontDefinitions {
         .entry(egui::FontFamily::Proportional)
         .or_default()
         .push("Hack".to_owned());
-    // Text fields (a teacher's gloss quoting a word) may hold Arabic: egui shapes it but does
-    // no bidi, so this fallback is for typing only; everything shown goes through `render`.
+    // Typing goes through the app's own text field now, but file names (the status bar, its
+    // hover text) and messages quoting a path may still hold Arabic: egui shapes it without
+    // bidi, so it shows joined but not reordered, where tofu would show nothing.
     let naskh = egui::FontData::from_static(FontChoice::Naskh.regular_bytes());
     fonts
         .font_data
