@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
+pub mod colours;
 pub mod export;
 pub mod render;
 pub mod study;
