@@ -6,6 +6,7 @@ pub mod atlas;
 pub mod fonts;
 pub mod layout;
 pub mod page;
+pub mod raster;
 pub mod widget;
 
 pub use fonts::FontChoice;
