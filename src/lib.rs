@@ -5,6 +5,7 @@ pub mod arabic;
 pub mod atomic_file;
 pub mod colours;
 pub mod export;
+pub mod graph;
 pub mod render;
 pub mod study;
 pub mod ui;
