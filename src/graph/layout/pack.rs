@@ -42,8 +42,11 @@ pub fn pack(
     let mut x = right;
     let mut y = anchor.map_or(0.0, |a| a.max.y + gap);
     let mut row_height: f32 = 0.0;
-    for (nodes, b) in free.iter().zip(&boxes) {
-        if x < right && right - (x - b.width()) > row_width {
+    for (k, (nodes, b)) in free.iter().zip(&boxes).enumerate() {
+        // A real network (three nodes or more) keeps its row to itself: the loose pairs and
+        // lone names go in rows under it rather than in a corner beside it.
+        let after_network = k == 1 && free[0].len() >= 3;
+        if x < right && (after_network || right - (x - b.width()) > row_width) {
             x = right;
             y += row_height + gap;
             row_height = 0.0;
