@@ -31,10 +31,7 @@ pub fn diagram_dot(diagram: &Diagram, title: Option<&str>) -> String {
         style::LABEL_SIZE
     );
     let heading = if diagram.graph.is_empty() {
-        Some(format!(
-            "{NO_RELATIONS_AR}<BR/>{}",
-            small(NO_RELATIONS_EN, colours.muted)
-        ))
+        Some(two_lines(NO_RELATIONS_AR, NO_RELATIONS_EN, colours))
     } else {
         title.map(escape)
     };
@@ -46,10 +43,9 @@ pub fn diagram_dot(diagram: &Diagram, title: Option<&str>) -> String {
         let size = style::name_style(diagram.font, node.mentions).size;
         let _ = write!(
             out,
-            r#"  "{}" [label=<{}<BR/>{}>, color="{}", fillcolor="{}", fontcolor="{}", fontsize={size}"#,
+            r#"  "{}" [label=<{}>, color="{}", fillcolor="{}", fontcolor="{}", fontsize={size}"#,
             id(&node.id),
-            escape(&node.name_ar),
-            small(&node.name_en, colours.muted),
+            two_lines(&escape(&node.name_ar), &node.name_en, colours),
             hex(colour),
             hex(colours.entity_fill(node.kind)),
             hex(colour),
@@ -68,11 +64,10 @@ pub fn diagram_dot(diagram: &Diagram, title: Option<&str>) -> String {
         ) else {
             continue;
         };
-        // Graphviz sets the runs of a label left to right with no bidi between them: the count
-        // goes first so that it stands left of the Arabic, where a right-to-left line ends.
-        let count = edge
-            .count
-            .map_or_else(String::new, |n| format!("<B>×{n}</B> "));
+        // Graphviz's SVG text is left to right: the count goes first, in the same run as the
+        // Arabic (a run of its own would be placed by Graphviz's guess at the Arabic's width),
+        // so that it stands left of the Arabic, where a right-to-left line ends.
+        let count = edge.count.map_or_else(String::new, |n| format!("×{n} "));
         let dir = match edge.arrows {
             Arrows::None => "none",
             Arrows::Forward => "forward",
@@ -81,11 +76,14 @@ pub fn diagram_dot(diagram: &Diagram, title: Option<&str>) -> String {
         let style = if edge.past { "dashed" } else { "solid" };
         let _ = writeln!(
             out,
-            r#"  "{}" -> "{}" [label=<{count}{}<BR/>{}>, color="{}", fontcolor="{}", dir={dir}, style={style}, penwidth={:.2}, class="{}"];"#,
+            r#"  "{}" -> "{}" [label=<{}>, color="{}", fontcolor="{}", dir={dir}, style={style}, penwidth={:.2}, class="{}"];"#,
             id(&source.id),
             id(&target.id),
-            escape(&edge.label_ar),
-            small(&edge.label_en, colours.muted),
+            two_lines(
+                &format!("{count}{}", escape(&edge.label_ar)),
+                &edge.label_en,
+                colours
+            ),
             hex(colours.group(edge.group)),
             hex(colours.text),
             style::edge_width(edge.evidence.len()),
@@ -101,12 +99,14 @@ fn id(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// English words in a smaller Latin face, for under an Arabic line.
-fn small(text: &str, colour: crate::colours::Rgb) -> String {
+/// An Arabic line (already HTML) over English words in a smaller Latin face. A table rather
+/// than a line break: Graphviz underestimates the height of Naskh lines, and a cell per line
+/// keeps the English from running into the Arabic.
+fn two_lines(arabic: &str, english: &str, colours: Colours) -> String {
     format!(
-        r#"<FONT FACE="Noto Sans" POINT-SIZE="{}" COLOR="{}">{}</FONT>"#,
+        r#"<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD>{arabic}</TD></TR><TR><TD><FONT FACE="Noto Sans" POINT-SIZE="{}" COLOR="{}">{}</FONT></TD></TR></TABLE>"#,
         style::NAME_EN_SIZE,
-        hex(colour),
-        escape(text)
+        hex(colours.muted),
+        escape(english)
     )
 }
