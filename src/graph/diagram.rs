@@ -181,21 +181,38 @@ impl Diagram {
                 },
             })
             .collect();
-        let node_sizes: Vec<Size> = nodes.iter().map(NodeText::box_size).collect();
-        let label_sizes: Vec<Size> = labels.iter().map(LabelText::box_size).collect();
-        let pairs = graph.pairs();
-        let layout = layout(&LayoutInput {
+        let mut diagram = Self {
+            graph,
+            font,
+            nodes,
+            labels,
+            layout: Layout::default(),
+        };
+        diagram.relayout(pinned);
+        diagram
+    }
+
+    /// Lays the graph out again with the texts already measured, keeping `pinned` nodes (by
+    /// node index) where they are: cheap enough to run while a node is dragged.
+    pub fn relayout(&mut self, pinned: &[Option<Point>]) {
+        let node_sizes: Vec<Size> = self.nodes.iter().map(NodeText::box_size).collect();
+        let label_sizes: Vec<Size> = self.labels.iter().map(LabelText::box_size).collect();
+        let pairs = self.graph.pairs();
+        self.layout = layout(&LayoutInput {
             node_sizes: &node_sizes,
             edges: &pairs,
             label_sizes: &label_sizes,
             pinned,
         });
-        Self {
-            graph,
-            font,
-            nodes,
-            labels,
-            layout,
-        }
+    }
+
+    /// The centre of each node, for pinning them all where they are.
+    #[must_use]
+    pub fn centres(&self) -> Vec<Point> {
+        self.layout
+            .nodes
+            .iter()
+            .map(crate::graph::Rect::center)
+            .collect()
     }
 }

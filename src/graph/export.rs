@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use cosmic_text::FontSystem;
+
 use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::graph::scene::Scene;
 use crate::graph::style::Colours;
@@ -24,6 +26,13 @@ pub enum Format {
 
 impl Format {
     pub const ALL: [Self; 4] = [Self::Json, Self::Dot, Self::Png, Self::Svg];
+
+    /// The format a file name's extension names, if any.
+    #[must_use]
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?;
+        ext.parse().ok()
+    }
 
     /// The file name extension, without the dot.
     #[must_use]
@@ -110,25 +119,50 @@ pub fn graph_bytes(
     let mut fonts = bundled_font_system();
     let graph = Graph::from_analysis(doc, analysis, options.nodes);
     let diagram = Diagram::new(graph, &mut fonts, options.font, &[]);
+    diagram_bytes(doc, analysis, &diagram, options, &mut fonts)
+}
+
+/// The bytes of an already laid-out diagram (the panel's, with the nodes the user moved) in
+/// `options.format`; `options.nodes` and `options.font` are the diagram's own.
+///
+/// # Errors
+/// A PNG too large to draw.
+pub fn diagram_bytes(
+    doc: &Document,
+    analysis: &Analysis,
+    diagram: &Diagram,
+    options: &GraphOptions,
+    fonts: &mut FontSystem,
+) -> Result<(Vec<u8>, Written), GraphError> {
     let title = title_of(doc);
-    let written = |bytes: &[u8]| Written {
+    let bytes = match options.format {
+        Format::Dot => dot::diagram_dot(diagram, title).into_bytes(),
+        format => {
+            let scene = Scene::new(diagram, title, Colours::new(options.dark), fonts);
+            match format {
+                Format::Json => json::diagram_json(doc, analysis, diagram, &scene).into_bytes(),
+                Format::Svg => svg::scene_svg(&scene, diagram).into_bytes(),
+                Format::Png | Format::Dot => png::scene_png(&scene, fonts, options.scale)?,
+            }
+        }
+    };
+    let written = Written {
         nodes: diagram.graph.nodes.len(),
         edges: diagram.graph.edges.len(),
         bytes: bytes.len(),
     };
-    let bytes = match options.format {
-        Format::Dot => dot::diagram_dot(&diagram, title).into_bytes(),
-        format => {
-            let scene = Scene::new(&diagram, title, Colours::new(options.dark), &mut fonts);
-            match format {
-                Format::Json => json::diagram_json(doc, analysis, &diagram, &scene).into_bytes(),
-                Format::Svg => svg::scene_svg(&scene, &diagram).into_bytes(),
-                Format::Png | Format::Dot => png::scene_png(&scene, &mut fonts, options.scale)?,
-            }
-        }
-    };
-    let w = written(&bytes);
-    Ok((bytes, w))
+    Ok((bytes, written))
+}
+
+/// Writes `bytes` to `path` atomically.
+///
+/// # Errors
+/// The file system's refusal, with the path.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), GraphError> {
+    crate::atomic_file::write_atomically(path, bytes).map_err(|e| GraphError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Writes the diagram of `doc` to `path` atomically: a failure leaves nothing half-written.
@@ -142,9 +176,6 @@ pub fn write_graph(
     path: &Path,
 ) -> Result<Written, GraphError> {
     let (bytes, written) = graph_bytes(doc, analysis, options)?;
-    crate::atomic_file::write_atomically(path, &bytes).map_err(|e| GraphError::Write {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
+    write_bytes(path, &bytes)?;
     Ok(written)
 }

@@ -191,8 +191,10 @@ fn empty_message(diagram: &Diagram, fonts: &mut FontSystem, colours: Colours) ->
 }
 
 /// Edges, their labels, the arrowheads (a label never hides which way an edge points), then
-/// the nodes on top, in layout coordinates.
-fn drawing(diagram: &Diagram, colours: Colours) -> Vec<(Part, Item)> {
+/// the nodes on top, in layout coordinates: the picture without title or legend, as the
+/// panel draws it.
+#[must_use]
+pub fn drawing(diagram: &Diagram, colours: Colours) -> Vec<(Part, Item)> {
     let mut items = Vec::new();
     let mut arrows = Vec::new();
     let layout = &diagram.layout;

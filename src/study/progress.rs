@@ -102,6 +102,10 @@ pub struct StudySettings {
     pub current: Option<String>,
     /// The sentence the reader was at, to reopen the text there.
     pub sentence: usize,
+    /// Where the user dragged the relations diagram's nodes (entity id → position in the
+    /// diagram's whole points); the other nodes are laid out around them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub diagram: BTreeMap<String, [i32; 2]>,
 }
 
 impl Default for StudySettings {
@@ -111,6 +115,7 @@ impl Default for StudySettings {
             vocalized: true,
             current: None,
             sentence: 0,
+            diagram: BTreeMap::new(),
         }
     }
 }

@@ -5,6 +5,7 @@ use egui::{Event, Key, Modifiers};
 use super::cards::CardsAction;
 use super::panels::Panel;
 use super::reader::ReaderAction;
+use super::relations::RelationsAction;
 
 /// Something the user can do. Actions of one panel are that panel's own enum, so the same key
 /// can mean one thing in the reader and another on the cards (`1` sets the word's status in
@@ -14,6 +15,8 @@ pub enum Action {
     /// Shows a panel and gives it the keys (a side panel that has them already is hidden).
     Show(Panel),
     Export,
+    /// Saves the relations diagram as a PNG or SVG picture.
+    ExportDiagram,
     Open,
     Shortcuts,
     Quit,
@@ -25,6 +28,7 @@ pub enum Action {
     TintNames,
     StatusTints,
     Reader(ReaderAction),
+    Relations(RelationsAction),
     Cards(CardsAction),
 }
 
@@ -82,8 +86,9 @@ pub fn number_key(index: usize) -> Key {
 }
 
 /// The actions that work in every panel, in the order the overlay lists them.
-const EVERYWHERE: [Action; 11] = [
+const EVERYWHERE: [Action; 12] = [
     Action::Export,
+    Action::ExportDiagram,
     Action::Open,
     Action::ZoomIn,
     Action::ZoomOut,
@@ -103,6 +108,7 @@ impl Action {
         let mut all: Vec<Self> = Panel::ALL.iter().map(|&p| Self::Show(p)).collect();
         all.extend(EVERYWHERE);
         all.extend(ReaderAction::all().into_iter().map(Self::Reader));
+        all.extend(RelationsAction::all().into_iter().map(Self::Relations));
         all.extend(CardsAction::all().into_iter().map(Self::Cards));
         all
     }
@@ -112,6 +118,7 @@ impl Action {
     pub fn panel(self) -> Option<Panel> {
         match self {
             Self::Reader(_) => Some(Panel::Reader),
+            Self::Relations(_) => Some(Panel::Relations),
             Self::Cards(_) => Some(Panel::Cards),
             _ => None,
         }
@@ -122,6 +129,7 @@ impl Action {
         match self {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
+            Self::ExportDiagram => "Export the relations diagram (PNG picture, SVG drawing)…",
             Self::Open => "Open a text file… (or drop one on the window)",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings, window size and progress are saved)",
@@ -133,6 +141,7 @@ impl Action {
             Self::TintNames => "Colour names of people, states and places by kind (on / off)",
             Self::StatusTints => "Tint words by status (new: blue, learning: amber)",
             Self::Reader(a) => a.label(),
+            Self::Relations(a) => a.label(),
             Self::Cards(a) => a.label(),
         }
     }
@@ -143,6 +152,7 @@ impl Action {
         match self {
             Self::Show(panel) => vec![key(panel.key())],
             Self::Export => vec![ctrl(Key::E)],
+            Self::ExportDiagram => vec![ctrl(Key::G)],
             Self::Open => vec![ctrl(Key::O)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
             Self::Quit => vec![ctrl(Key::Q)],
@@ -154,6 +164,7 @@ impl Action {
             Self::TintNames => vec![key(Key::N)],
             Self::StatusTints => vec![key(Key::S)],
             Self::Reader(a) => a.bindings(),
+            Self::Relations(a) => a.bindings(),
             Self::Cards(a) => a.bindings(),
         }
     }
