@@ -338,6 +338,17 @@ impl PanelUi for RelationsPanel {
         if self.diagram().is_some_and(|d| d.graph.is_empty()) && !self.show_unrelated {
             ui.separator();
             legend::empty_ui(ui, cx);
+            if !cx.analysis.entities.is_empty() {
+                let mut all = false;
+                let action = Action::Relations(RelationsAction::ToggleUnrelated);
+                if ui
+                    .checkbox(&mut all, "Names in no relation")
+                    .on_hover_text(hint(action))
+                    .changed()
+                {
+                    commands.push(Command::Act(action));
+                }
+            }
             return commands;
         }
         self.toolbar_ui(ui, cx, &mut commands);

@@ -92,9 +92,13 @@ pub(super) fn empty_ui(ui: &mut Ui, cx: &mut PanelContext<'_>) {
         .label(ui, NO_RELATIONS_AR, style, cx.palette.text, true);
     ui.label(NO_RELATIONS_EN);
     ui.add_space(6.0);
-    ui.weak(format!(
-        "The text names {} people, states, places or organizations Dars knows; \
-         the relations between them appear here when it says what they did.",
-        cx.analysis.entities.len()
-    ));
+    let names = cx.analysis.entities.len();
+    if names == 0 {
+        ui.weak("Dars knows none of the people, states or places it names.");
+    } else {
+        ui.weak(format!(
+            "It names {names} people, states, places or organizations Dars knows \
+             (\"Names in no relation\" shows them); what the text says they did appears here."
+        ));
+    }
 }
