@@ -113,7 +113,7 @@ proptest! {
         pinned[moved] = Some(to);
         let again = case.layout(&pinned);
         // To rounding: the box is stored by its corners.
-        let off = again.nodes[moved].center().sub(to).length();
+        let off = again.nodes[moved].center().minus(to).length();
         prop_assert!(off < 1e-3, "the dragged node moved by {}", off);
         check(&case, &again)?;
     }
@@ -205,7 +205,7 @@ fn the_most_connected_node_is_near_the_middle() {
     let from_centre: Vec<f32> = l
         .nodes
         .iter()
-        .map(|r| r.center().sub(centre).length())
+        .map(|r| r.center().minus(centre).length())
         .collect();
     let hub = from_centre[0];
     let nearer = from_centre.iter().filter(|&&d| d < hub).count();

@@ -28,12 +28,12 @@ impl Point {
     }
 
     #[must_use]
-    pub fn add(self, o: Self) -> Self {
+    pub fn plus(self, o: Self) -> Self {
         Self::new(self.x + o.x, self.y + o.y)
     }
 
     #[must_use]
-    pub fn sub(self, o: Self) -> Self {
+    pub fn minus(self, o: Self) -> Self {
         Self::new(self.x - o.x, self.y - o.y)
     }
 
@@ -83,8 +83,8 @@ impl Rect {
     pub fn centered(center: Point, size: Size) -> Self {
         let half = Point::new(size.w / 2.0, size.h / 2.0);
         Self {
-            min: center.sub(half),
-            max: center.add(half),
+            min: center.minus(half),
+            max: center.plus(half),
         }
     }
 
@@ -110,8 +110,8 @@ impl Rect {
     #[must_use]
     pub fn expand(&self, margin: f32) -> Self {
         Self {
-            min: self.min.sub(Point::new(margin, margin)),
-            max: self.max.add(Point::new(margin, margin)),
+            min: self.min.minus(Point::new(margin, margin)),
+            max: self.max.plus(Point::new(margin, margin)),
         }
     }
 
@@ -138,8 +138,8 @@ impl Rect {
     #[must_use]
     pub fn translate(&self, by: Point) -> Self {
         Self {
-            min: self.min.add(by),
-            max: self.max.add(by),
+            min: self.min.plus(by),
+            max: self.max.plus(by),
         }
     }
 
@@ -162,7 +162,7 @@ impl Rect {
     #[must_use]
     pub fn boundary_toward(&self, toward: Point) -> Point {
         let c = self.center();
-        let d = toward.sub(c);
+        let d = toward.minus(c);
         let (hw, hh) = (self.width() / 2.0, self.height() / 2.0);
         let tx = if d.x.abs() > f32::EPSILON {
             hw / d.x.abs()
@@ -176,7 +176,7 @@ impl Rect {
         };
         let t = tx.min(ty);
         if t.is_finite() {
-            c.add(d.scale(t.min(1.0)))
+            c.plus(d.scale(t.min(1.0)))
         } else {
             c
         }
@@ -206,12 +206,12 @@ impl Curve {
     /// The curve from `from` to `to` whose middle passes `bend` to the left of the chord.
     #[must_use]
     pub fn bent(from: Point, to: Point, bend: f32) -> Self {
-        let mid = from.add(to).scale(0.5);
-        let normal = to.sub(from).normalized().perpendicular();
+        let mid = from.plus(to).scale(0.5);
+        let normal = to.minus(from).normalized().perpendicular();
         // A quadratic's midpoint lies halfway between the chord's midpoint and the control point.
         Self {
             from,
-            control: mid.add(normal.scale(2.0 * bend)),
+            control: mid.plus(normal.scale(2.0 * bend)),
             to,
         }
     }
@@ -222,18 +222,18 @@ impl Curve {
         let u = 1.0 - t;
         self.from
             .scale(u * u)
-            .add(self.control.scale(2.0 * u * t))
-            .add(self.to.scale(t * t))
+            .plus(self.control.scale(2.0 * u * t))
+            .plus(self.to.scale(t * t))
     }
 
     /// The direction of travel at `t` (unit length).
     #[must_use]
     pub fn tangent(&self, t: f32) -> Point {
-        let a = self.control.sub(self.from).scale(2.0 * (1.0 - t));
-        let b = self.to.sub(self.control).scale(2.0 * t);
-        let d = a.add(b).normalized();
+        let a = self.control.minus(self.from).scale(2.0 * (1.0 - t));
+        let b = self.to.minus(self.control).scale(2.0 * t);
+        let d = a.plus(b).normalized();
         if d == Point::default() {
-            self.to.sub(self.from).normalized()
+            self.to.minus(self.from).normalized()
         } else {
             d
         }
@@ -268,10 +268,10 @@ impl Curve {
         let p2 = self.at(t1);
         let tangent_start = self
             .control
-            .sub(self.from)
+            .minus(self.from)
             .scale(1.0 - t0)
-            .add(self.to.sub(self.control).scale(t0));
-        let control = p0.add(tangent_start.scale(t1 - t0));
+            .plus(self.to.minus(self.control).scale(t0));
+        let control = p0.plus(tangent_start.scale(t1 - t0));
         Self {
             from: p0,
             control,

@@ -136,7 +136,7 @@ fn sample_items(
             } else {
                 colours.group(group)
             };
-            let to = left.add(Point::new(SAMPLE, 0.0));
+            let to = left.plus(Point::new(SAMPLE, 0.0));
             items.push((
                 Part::Legend,
                 Item::Curve {
@@ -175,7 +175,7 @@ fn sample_items(
         }
         Sample::Kind(kind) => {
             let rect = Rect::centered(
-                left.add(Point::new(SAMPLE / 2.0, 0.0)),
+                left.plus(Point::new(SAMPLE / 2.0, 0.0)),
                 Size::new(22.0, 13.0),
             );
             items.push((

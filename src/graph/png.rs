@@ -144,8 +144,7 @@ fn leftmost_glyph(para: &Paragraph) -> f32 {
     para.runs()
         .flat_map(|r| r.glyphs.iter().map(|g| g.x))
         .fold(f32::INFINITY, f32::min)
-        .min(0.0)
-        .max(-1e6)
+        .clamp(-1e6, 0.0)
         + para.x_shift()
 }
 

@@ -371,7 +371,7 @@ fn item_bounds(item: &Item) -> Rect {
         Item::Arrow { tip, .. } => Rect::centered(*tip, Size::new(2.0 * ARROW, 2.0 * ARROW)),
         Item::Text { text, at, .. } => Rect {
             min: *at,
-            max: at.add(Point::new(text.size.w, text.size.h)),
+            max: at.plus(Point::new(text.size.w, text.size.h)),
         },
     }
 }
@@ -400,9 +400,9 @@ pub fn shifted(item: Item, by: Point) -> Item {
             dashed,
         } => Item::Curve {
             curve: Curve {
-                from: curve.from.add(by),
-                control: curve.control.add(by),
-                to: curve.to.add(by),
+                from: curve.from.plus(by),
+                control: curve.control.plus(by),
+                to: curve.to.plus(by),
             },
             colour,
             width,
@@ -413,13 +413,13 @@ pub fn shifted(item: Item, by: Point) -> Item {
             direction,
             colour,
         } => Item::Arrow {
-            tip: tip.add(by),
+            tip: tip.plus(by),
             direction,
             colour,
         },
         Item::Text { text, at, colour } => Item::Text {
             text,
-            at: at.add(by),
+            at: at.plus(by),
             colour,
         },
     }
@@ -428,7 +428,7 @@ pub fn shifted(item: Item, by: Point) -> Item {
 /// The three corners of an arrowhead: the tip and the two barbs.
 #[must_use]
 pub fn arrow_corners(tip: Point, direction: Point) -> [Point; 3] {
-    let back = tip.sub(direction.scale(ARROW));
+    let back = tip.minus(direction.scale(ARROW));
     let side = direction.perpendicular().scale(ARROW * 0.45);
-    [tip, back.add(side), back.sub(side)]
+    [tip, back.plus(side), back.minus(side)]
 }

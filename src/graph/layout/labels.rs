@@ -85,7 +85,7 @@ fn best_on_curve(
     gap: f32,
 ) -> Option<Rect> {
     let curve = &curves[e];
-    let chord = curve.to.sub(curve.from).length();
+    let chord = curve.to.minus(curve.from).length();
     let mut best: Option<(f32, Rect)> = None;
     for t in ALONG {
         let at = curve.at(t);
@@ -98,7 +98,7 @@ fn best_on_curve(
             } else {
                 k * extent + k.signum() * gap / 2.0
             };
-            let rect = Rect::centered(at.add(normal.scale(offset)), size);
+            let rect = Rect::centered(at.plus(normal.scale(offset)), size);
             let grown = rect.expand(gap / 2.0);
             if obstacles
                 .iter()

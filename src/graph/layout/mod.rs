@@ -293,7 +293,7 @@ fn initial_positions(pins: &[Option<Point>], dist: &[Vec<f32>], rng: &mut SplitM
     } else {
         pinned
             .iter()
-            .fold(Point::default(), |a, &p| a.add(p))
+            .fold(Point::default(), |a, &p| a.plus(p))
             .scale(1.0 / pinned.len() as f32)
     };
     let span = dist
@@ -305,7 +305,7 @@ fn initial_positions(pins: &[Option<Point>], dist: &[Vec<f32>], rng: &mut SplitM
     pins.iter()
         .map(|pin| {
             pin.unwrap_or_else(|| {
-                centre.add(Point::new(rng.unit() - 0.5, rng.unit() - 0.5).scale(span))
+                centre.plus(Point::new(rng.unit() - 0.5, rng.unit() - 0.5).scale(span))
             })
         })
         .collect()
@@ -333,11 +333,11 @@ fn turn_level(p: &mut [Point]) {
     let n = p.len() as f32;
     let c = p
         .iter()
-        .fold(Point::default(), |a, &q| a.add(q))
+        .fold(Point::default(), |a, &q| a.plus(q))
         .scale(1.0 / n);
     let (mut xx, mut xy, mut yy) = (0.0, 0.0, 0.0);
     for q in p.iter() {
-        let d = q.sub(c);
+        let d = q.minus(c);
         xx += d.x * d.x;
         xy += d.x * d.y;
         yy += d.y * d.y;
@@ -346,7 +346,7 @@ fn turn_level(p: &mut [Point]) {
     let angle = 0.5 * (2.0 * xy).atan2(xx - yy);
     let (sin, cos) = (-angle).sin_cos();
     for q in p.iter_mut() {
-        let d = q.sub(c);
+        let d = q.minus(c);
         *q = Point::new(d.x * cos - d.y * sin, d.x * sin + d.y * cos);
     }
 }

@@ -40,7 +40,7 @@ fn spread(pos: &mut [Point], sizes: &[Size], gap: f32) {
     let mut factor: f32 = 1.0;
     for i in 0..pos.len() {
         for j in i + 1..pos.len() {
-            let d = pos[i].sub(pos[j]);
+            let d = pos[i].minus(pos[j]);
             let need_x = (sizes[i].w + sizes[j].w) / 2.0 + gap;
             let need_y = (sizes[i].h + sizes[j].h) / 2.0 + gap;
             if d.x.abs() >= need_x || d.y.abs() >= need_y {
@@ -59,10 +59,10 @@ fn spread(pos: &mut [Point], sizes: &[Size], gap: f32) {
     let n = pos.len() as f32;
     let centre = pos
         .iter()
-        .fold(Point::default(), |a, &p| a.add(p))
+        .fold(Point::default(), |a, &p| a.plus(p))
         .scale(1.0 / n);
     for p in pos.iter_mut() {
-        *p = centre.add(p.sub(centre).scale(factor));
+        *p = centre.plus(p.minus(centre).scale(factor));
     }
 }
 
@@ -75,7 +75,7 @@ fn push_apart(pos: &mut [Point], sizes: &[Size], pinned: &[bool], gap: f32) -> b
             if pinned[i] && pinned[j] {
                 continue;
             }
-            let d = pos[j].sub(pos[i]);
+            let d = pos[j].minus(pos[i]);
             let ox = (sizes[i].w + sizes[j].w) / 2.0 + gap - d.x.abs();
             let oy = (sizes[i].h + sizes[j].h) / 2.0 + gap - d.y.abs();
             if ox <= 0.0 || oy <= 0.0 {
@@ -90,11 +90,11 @@ fn push_apart(pos: &mut [Point], sizes: &[Size], pinned: &[bool], gap: f32) -> b
             };
             match (pinned[i], pinned[j]) {
                 (false, false) => {
-                    pos[i] = pos[i].sub(shift.scale(0.5));
-                    pos[j] = pos[j].add(shift.scale(0.5));
+                    pos[i] = pos[i].minus(shift.scale(0.5));
+                    pos[j] = pos[j].plus(shift.scale(0.5));
                 }
-                (true, _) => pos[j] = pos[j].add(shift),
-                (_, true) => pos[i] = pos[i].sub(shift),
+                (true, _) => pos[j] = pos[j].plus(shift),
+                (_, true) => pos[i] = pos[i].minus(shift),
             }
         }
     }
@@ -143,9 +143,9 @@ pub fn nearest_free(want: Point, size: Size, obstacles: &[Rect], gap: f32) -> Po
             #[expect(clippy::cast_precision_loss, reason = "small counts")]
             let angle = std::f32::consts::TAU * k as f32 / count as f32;
             // Rings are squashed vertically: boxes are wide, so sideways moves cost more room.
-            let c = want.add(Point::new(angle.cos() * radius, angle.sin() * radius * 0.6));
+            let c = want.plus(Point::new(angle.cos() * radius, angle.sin() * radius * 0.6));
             if fits(c) {
-                let d = c.sub(want).length();
+                let d = c.minus(want).length();
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, c));
                 }

@@ -53,7 +53,7 @@ pub fn pack(
         }
         let shift = Point::new(x - b.max.x, y - b.min.y);
         for &i in nodes.iter() {
-            pos[i] = pos[i].add(shift);
+            pos[i] = pos[i].plus(shift);
         }
         x -= b.width() + gap;
         row_height = row_height.max(b.height());
@@ -75,7 +75,7 @@ fn centre_on_origin(pos: &mut [Point], sizes: &[Size]) {
     };
     let c = all.center();
     for p in pos.iter_mut() {
-        *p = p.sub(c);
+        *p = p.minus(c);
     }
 }
 

@@ -139,7 +139,7 @@ pub fn stress_sgd(
         shuffle(&mut pairs, rng);
         for &(i, j, d, w) in &pairs {
             let mu = (w * eta).min(1.0);
-            let delta = positions[i].sub(positions[j]);
+            let delta = positions[i].minus(positions[j]);
             let mut len = delta.length();
             let dir = if len > 1e-3 {
                 delta.scale(1.0 / len)
@@ -152,11 +152,11 @@ pub fn stress_sgd(
             let r = dir.scale((len - d) / 2.0 * mu);
             match (pinned[i], pinned[j]) {
                 (false, false) => {
-                    positions[i] = positions[i].sub(r);
-                    positions[j] = positions[j].add(r);
+                    positions[i] = positions[i].minus(r);
+                    positions[j] = positions[j].plus(r);
                 }
-                (true, false) => positions[j] = positions[j].add(r.scale(2.0)),
-                (false, true) => positions[i] = positions[i].sub(r.scale(2.0)),
+                (true, false) => positions[j] = positions[j].plus(r.scale(2.0)),
+                (false, true) => positions[i] = positions[i].minus(r.scale(2.0)),
                 (true, true) => {}
             }
         }
@@ -171,7 +171,7 @@ pub fn stress(positions: &[Point], dist: &[Vec<f32>]) -> f32 {
         for j in i + 1..positions.len() {
             let d = dist[i][j];
             if d.is_finite() && d > 0.0 {
-                let e = positions[i].sub(positions[j]).length() - d;
+                let e = positions[i].minus(positions[j]).length() - d;
                 total += e * e / (d * d);
             }
         }
@@ -203,7 +203,7 @@ mod tests {
             .map(|_| Point::new(rng.unit() * 50.0, rng.unit() * 50.0))
             .collect();
         stress_sgd(&mut p, &dist, &adjacency, &[false; 3], &mut rng);
-        let ends = p[0].sub(p[2]).length();
+        let ends = p[0].minus(p[2]).length();
         // Within a few percent: the last steps are small on purpose, so the drawing settles.
         assert!((ends - 200.0).abs() < 8.0, "ends {ends} apart");
         assert!(stress(&p, &dist) < 1e-2);
@@ -222,6 +222,6 @@ mod tests {
             &mut SplitMix::new(1),
         );
         assert_eq!(p[0], Point::new(5.0, 5.0));
-        assert!((p[1].sub(p[0]).length() - 100.0).abs() < 1.0);
+        assert!((p[1].minus(p[0]).length() - 100.0).abs() < 1.0);
     }
 }

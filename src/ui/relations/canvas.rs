@@ -61,16 +61,16 @@ impl View {
         self.pan = pointer - centre - vec2(under.x, under.y) * self.zoom;
     }
 
-    fn to_screen(&self, centre: Pos2, p: Point) -> Pos2 {
+    fn to_screen(self, centre: Pos2, p: Point) -> Pos2 {
         centre + self.pan + vec2(p.x, p.y) * self.zoom
     }
 
-    fn to_layout(&self, centre: Pos2, s: Pos2) -> Point {
+    fn to_layout(self, centre: Pos2, s: Pos2) -> Point {
         let d = (s - centre - self.pan) / self.zoom;
         Point::new(d.x, d.y)
     }
 
-    fn rect(&self, centre: Pos2, r: &Rect) -> egui::Rect {
+    fn rect(self, centre: Pos2, r: &Rect) -> egui::Rect {
         egui::Rect::from_min_max(self.to_screen(centre, r.min), self.to_screen(centre, r.max))
     }
 
