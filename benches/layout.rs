@@ -112,6 +112,32 @@ fn frames(c: &mut Criterion) {
     group.bench_function("reader panel alone (the article, Dars)", |b| {
         b.iter(|| frame(&panel_ctx, raw_input(vec![]), &mut panel_ui));
     });
+    // The relations panel alone, same size: the diagram of the article, every label shaped.
+    let mut relations = dars::ui::relations::RelationsPanel::default();
+    let relations_ctx = Context::default();
+    let mut relations_ui = |ui: &mut egui::Ui| {
+        typesetter.begin_frame(ui.ctx());
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = PanelContext {
+                doc: &doc,
+                analysis: &analysis,
+                session: &mut session,
+                typesetter: &mut typesetter,
+                style,
+                palette: &palette,
+                has_keys: true,
+                reading: reader.position,
+                now: 0,
+            };
+            let _ = relations.ui(ui, &mut cx);
+        });
+    };
+    for _ in 0..3 {
+        frame(&relations_ctx, raw_input(vec![]), &mut relations_ui);
+    }
+    group.bench_function("relations panel alone (the article's diagram, Dars)", |b| {
+        b.iter(|| frame(&relations_ctx, raw_input(vec![]), &mut relations_ui));
+    });
     group.bench_function("reader (the article, Dars)", |b| {
         b.iter(|| frame(&ctx, raw_input(vec![]), |ui| app.ui(ui)))
     });

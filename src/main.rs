@@ -70,6 +70,20 @@ enum Command {
         #[arg(long, default_value = "all")]
         practise: dars::study::Practise,
     },
+    /// Draw the relations diagram (who did what to whom) as JSON, Graphviz DOT, PNG or SVG.
+    Graph {
+        /// The text file (default: the bundled article).
+        file: Option<PathBuf>,
+        /// json, dot, png or svg.
+        #[arg(long)]
+        format: dars::graph::export::Format,
+        /// Where to write the file (written whole or not at all).
+        #[arg(long)]
+        out: PathBuf,
+        /// Show every entity the text names, not only those in a relation.
+        #[arg(long)]
+        all_entities: bool,
+    },
     /// Render the text to a PNG page with the app's own text engine.
     Render {
         /// The text file (default: the bundled article).
@@ -269,6 +283,26 @@ fn run() -> anyhow::Result<ExitCode> {
                 "wrote {} questions to {}",
                 quiz.quiz.questions.len(),
                 out.display()
+            );
+        }
+        Some(Command::Graph {
+            file,
+            format,
+            out,
+            all_entities,
+        }) => {
+            let doc = document(file.as_deref())?;
+            let analysis = dars::analysis::analyze(&doc);
+            let mut options = dars::graph::export::GraphOptions::new(format);
+            if all_entities {
+                options.nodes = dars::graph::Nodes::All;
+            }
+            let w = dars::graph::export::write_graph(&doc, &analysis, &options, &out)?;
+            eprintln!(
+                "wrote {} ({} entities, {} relations)",
+                out.display(),
+                w.nodes,
+                w.edges
             );
         }
         Some(Command::Render {

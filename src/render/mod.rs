@@ -7,6 +7,7 @@ pub mod edit;
 pub mod fonts;
 pub mod layout;
 pub mod page;
+pub mod raster;
 pub mod widget;
 
 pub use fonts::FontChoice;

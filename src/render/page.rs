@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
-use cosmic_text::{SwashCache, SwashContent};
+use cosmic_text::SwashCache;
 use thiserror::Error;
 
 use super::fonts::{FontChoice, bundled_font_system};
 use super::layout::{Direction, Paragraph, TextStyle};
+use super::raster::{Canvas, draw_paragraph};
 use crate::analysis::Document;
 
 /// How the page looks.
@@ -101,51 +102,22 @@ pub fn render_page(doc: &Document, options: PageOptions) -> Result<Page, PageErr
         height,
         rgba: vec![255; options.width as usize * height as usize * 4],
     };
+    let mut canvas = Canvas {
+        rgba: &mut page.rgba,
+        width: page.width,
+        height: page.height,
+    };
     for (para, top) in &laid {
-        draw_paragraph(&mut page, &mut fonts, &mut swash, para, margin, *top);
+        draw_paragraph(
+            &mut canvas,
+            &mut fonts,
+            &mut swash,
+            para,
+            (margin, *top),
+            [0, 0, 0],
+        );
     }
     Ok(page)
-}
-
-fn draw_paragraph(
-    page: &mut Page,
-    fonts: &mut cosmic_text::FontSystem,
-    swash: &mut SwashCache,
-    para: &Paragraph,
-    left: f32,
-    top: f32,
-) {
-    for run in para.runs() {
-        for glyph in run.glyphs {
-            let physical = glyph.physical((left + para.x_shift(), (top + run.line_y).round()), 1.0);
-            let Some(image) = swash.get_image(fonts, physical.cache_key) else {
-                continue;
-            };
-            if image.content != SwashContent::Mask {
-                continue;
-            }
-            let (w, h) = (image.placement.width as i32, image.placement.height as i32);
-            let x0 = physical.x + image.placement.left;
-            let y0 = physical.y - image.placement.top;
-            for gy in 0..h {
-                for gx in 0..w {
-                    let (px, py) = (x0 + gx, y0 + gy);
-                    let (Ok(px), Ok(py)) = (u32::try_from(px), u32::try_from(py)) else {
-                        continue;
-                    };
-                    if px >= page.width || py >= page.height {
-                        continue;
-                    }
-                    let coverage = u32::from(image.data[(gy * w + gx) as usize]);
-                    let at = (py as usize * page.width as usize + px as usize) * 4;
-                    for c in &mut page.rgba[at..at + 3] {
-                        // Black text: darken by coverage.
-                        *c = u8::try_from(u32::from(*c) * (255 - coverage) / 255).unwrap_or(0);
-                    }
-                }
-            }
-        }
-    }
 }
 
 impl Page {

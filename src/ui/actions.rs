@@ -6,6 +6,7 @@ use super::cards::CardsAction;
 use super::panels::Panel;
 use super::quiz::QuizAction;
 use super::reader::ReaderAction;
+use super::relations::RelationsAction;
 
 /// Something the user can do. Actions of one panel are that panel's own enum, so the same key
 /// can mean one thing in the reader and another on the cards (`1` sets the word's status in
@@ -15,6 +16,8 @@ pub enum Action {
     /// Shows a panel and gives it the keys (a side panel that has them already is hidden).
     Show(Panel),
     Export,
+    /// Saves the relations diagram as a PNG or SVG picture.
+    ExportDiagram,
     Open,
     /// The search bar above the reader.
     Find,
@@ -28,6 +31,7 @@ pub enum Action {
     TintNames,
     StatusTints,
     Reader(ReaderAction),
+    Relations(RelationsAction),
     Cards(CardsAction),
     Quiz(QuizAction),
 }
@@ -86,9 +90,10 @@ pub fn number_key(index: usize) -> Key {
 }
 
 /// The actions that work in every panel, in the order the overlay lists them.
-const EVERYWHERE: [Action; 12] = [
+const EVERYWHERE: &[Action] = &[
     Action::Find,
     Action::Export,
+    Action::ExportDiagram,
     Action::Open,
     Action::ZoomIn,
     Action::ZoomOut,
@@ -108,6 +113,7 @@ impl Action {
         let mut all: Vec<Self> = Panel::ALL.iter().map(|&p| Self::Show(p)).collect();
         all.extend(EVERYWHERE);
         all.extend(ReaderAction::all().into_iter().map(Self::Reader));
+        all.extend(RelationsAction::all().into_iter().map(Self::Relations));
         all.extend(CardsAction::all().into_iter().map(Self::Cards));
         all.extend(QuizAction::all().into_iter().map(Self::Quiz));
         all
@@ -118,6 +124,7 @@ impl Action {
     pub fn panel(self) -> Option<Panel> {
         match self {
             Self::Reader(_) => Some(Panel::Reader),
+            Self::Relations(_) => Some(Panel::Relations),
             Self::Cards(_) => Some(Panel::Cards),
             Self::Quiz(_) => Some(Panel::Quiz),
             _ => None,
@@ -129,6 +136,7 @@ impl Action {
         match self {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
+            Self::ExportDiagram => "Export the relations diagram (PNG picture, SVG drawing)…",
             Self::Open => "Open a text file… (or drop one on the window)",
             Self::Find => "Find in the text: an Arabic word in any form, or an English gloss",
             Self::Shortcuts => "Show keyboard shortcuts",
@@ -141,6 +149,7 @@ impl Action {
             Self::TintNames => "Colour names of people, states and places by kind (on / off)",
             Self::StatusTints => "Tint words by status (new: blue, learning: amber)",
             Self::Reader(a) => a.label(),
+            Self::Relations(a) => a.label(),
             Self::Cards(a) => a.label(),
             Self::Quiz(a) => a.label(),
         }
@@ -152,6 +161,7 @@ impl Action {
         match self {
             Self::Show(panel) => vec![key(panel.key())],
             Self::Export => vec![ctrl(Key::E)],
+            Self::ExportDiagram => vec![ctrl(Key::G)],
             Self::Open => vec![ctrl(Key::O)],
             Self::Find => vec![ctrl(Key::F)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
@@ -164,6 +174,7 @@ impl Action {
             Self::TintNames => vec![key(Key::N)],
             Self::StatusTints => vec![key(Key::S)],
             Self::Reader(a) => a.bindings(),
+            Self::Relations(a) => a.bindings(),
             Self::Cards(a) => a.bindings(),
             Self::Quiz(a) => a.bindings(),
         }

@@ -6,6 +6,7 @@ use egui::Context;
 use serde::{Deserialize, Serialize};
 
 mod chrome;
+mod diagram;
 mod layout;
 mod queries;
 mod study;
@@ -214,6 +215,7 @@ impl DarsApp {
         match action {
             Action::Show(panel) => self.show(panel),
             Action::Export => self.export.open = true,
+            Action::ExportDiagram => self.choose_diagram_file(),
             Action::Open => self.choose_file_to_open(),
             Action::Find => {
                 self.open(Panel::Reader);
@@ -231,7 +233,7 @@ impl DarsApp {
             Action::SwitchTheme => self.settings.dark = !self.settings.dark,
             Action::TintNames => self.settings.tint_entities = !self.settings.tint_entities,
             Action::StatusTints => self.settings.status_tints = !self.settings.status_tints,
-            Action::Reader(_) | Action::Cards(_) | Action::Quiz(_) => {
+            Action::Reader(_) | Action::Relations(_) | Action::Cards(_) | Action::Quiz(_) => {
                 let Some(panel) = action.panel() else {
                     return;
                 };
@@ -242,7 +244,7 @@ impl DarsApp {
         // Whatever changed the layout (theme, font, size, panels), the current sentence stays in view.
         if !matches!(
             action,
-            Action::Reader(_) | Action::Cards(_) | Action::Quiz(_)
+            Action::Reader(_) | Action::Relations(_) | Action::Cards(_) | Action::Quiz(_)
         ) {
             self.panels.reader.keep_place();
         }

@@ -26,44 +26,14 @@ pub struct Palette {
     pub search_line: Color32,
 }
 
-/// Every kind of entity, in the order the legend lists them.
-pub const ENTITY_KINDS: [EntityKind; 6] = [
-    EntityKind::Person,
-    EntityKind::State,
-    EntityKind::Place,
-    EntityKind::Organization,
-    EntityKind::Document,
-    EntityKind::Event,
-];
-
-/// A name for an entity kind, for the legend.
-#[must_use]
-pub fn entity_kind_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::State => "state",
-        EntityKind::Place => "place",
-        EntityKind::Organization => "organization",
-        EntityKind::Document => "document",
-        EntityKind::Event => "event",
-    }
-}
+pub use crate::colours::{ENTITY_KINDS, entity_kind_label};
 
 impl Palette {
     /// The text colour of an entity's mentions: distinct hues, dark enough to read on the
     /// light theme and light enough on the dark one.
     #[must_use]
     pub fn entity(&self, kind: EntityKind) -> Color32 {
-        let dark = self.text.r() > 128;
-        let (light_rgb, dark_rgb) = match kind {
-            EntityKind::Person => ((150, 40, 150), (230, 140, 230)),
-            EntityKind::State => ((20, 90, 190), (120, 175, 255)),
-            EntityKind::Place => ((20, 125, 60), (110, 210, 140)),
-            EntityKind::Organization => ((190, 90, 0), (255, 170, 80)),
-            EntityKind::Document => ((120, 85, 40), (215, 180, 130)),
-            EntityKind::Event => ((190, 30, 50), (255, 120, 130)),
-        };
-        let (r, g, b) = if dark { dark_rgb } else { light_rgb };
+        let [r, g, b] = crate::colours::entity_rgb(kind, self.text.r() > 128);
         Color32::from_rgb(r, g, b)
     }
 

@@ -82,6 +82,10 @@ pub struct StudySettings {
     /// The chance of still recalling a word when it comes up again: FSRS schedules for it
     /// (0.9 by default; higher means more reviews). Cards and quiz share it.
     pub desired_retention: f32,
+    /// Where the user dragged the relations diagram's nodes (entity id → position in the
+    /// diagram's whole points); the other nodes are laid out around them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub diagram: BTreeMap<String, [i32; 2]>,
 }
 
 impl Default for StudySettings {
@@ -92,6 +96,7 @@ impl Default for StudySettings {
             current: None,
             sentence: 0,
             desired_retention: DEFAULT_RETENTION,
+            diagram: BTreeMap::new(),
         }
     }
 }

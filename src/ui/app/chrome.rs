@@ -27,6 +27,7 @@ impl DarsApp {
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, "Open…");
             item(ui, Action::Export, "Export cards…");
+            item(ui, Action::ExportDiagram, "Export diagram…");
             item(
                 ui,
                 Action::Reader(ReaderAction::CopySentence),
