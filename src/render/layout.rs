@@ -58,8 +58,14 @@ impl TextStyle {
         }
     }
 
+    /// The height of one line, in points.
+    #[must_use]
+    pub fn line_height_points(self) -> f32 {
+        (self.size * self.line_height).ceil()
+    }
+
     fn metrics(self) -> Metrics {
-        Metrics::new(self.size, (self.size * self.line_height).ceil())
+        Metrics::new(self.size, self.line_height_points())
     }
 
     fn attrs(&self) -> Attrs<'static> {
@@ -96,6 +102,8 @@ pub struct Paragraph {
     buffer: Buffer,
     /// The document byte where the paragraph starts.
     base: usize,
+    /// The length of the paragraph's own text (without what was inserted for layout).
+    len: usize,
     /// Characters inserted for layout: (offset in the paragraph's own text, byte length), sorted.
     inserts: Vec<(usize, usize)>,
     style: TextStyle,
@@ -105,6 +113,9 @@ pub struct Paragraph {
     x_shift: f32,
     /// A number unique to this layout (changes on every re-wrap), so drawings of it can be cached.
     version: u64,
+    /// Each line's bytes of the laid-out text (first glyph start, last glyph end), so that
+    /// highlighting a word looks at its line only, not at every glyph of the paragraph.
+    line_spans: Vec<(usize, usize)>,
 }
 
 static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -131,11 +142,13 @@ impl Paragraph {
         let mut paragraph = Self {
             buffer,
             base,
+            len: text.len(),
             inserts,
             style,
             width: None,
             x_shift: 0.0,
             version: 0,
+            line_spans: Vec::new(),
         };
         paragraph.wrap(fonts, width);
         paragraph
@@ -155,6 +168,17 @@ impl Paragraph {
         self.buffer.set_size(width, None);
         self.buffer.shape_until_scroll(fonts, false);
         self.keep_numbers_whole(fonts);
+        self.line_spans = self.measure_line_spans();
+    }
+
+    fn measure_line_spans(&self) -> Vec<(usize, usize)> {
+        self.runs()
+            .map(|r| {
+                let first = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+                let last = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
+                (first, last)
+            })
+            .collect()
     }
 
     /// cosmic-text may break a line between a number and its `%` (they sit at different
@@ -181,14 +205,7 @@ impl Paragraph {
         let Some(text) = self.buffer.lines.first().map(cosmic_text::BufferLine::text) else {
             return false;
         };
-        let spans: Vec<(usize, usize)> = self
-            .runs()
-            .map(|r| {
-                let first = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
-                let last = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
-                (first, last)
-            })
-            .collect();
+        let spans = self.measure_line_spans();
         spans.windows(2).any(|pair| {
             let before = text.get(..pair[0].1).and_then(|t| t.chars().next_back());
             let after = text.get(pair[1].0..).and_then(|t| t.chars().next());
@@ -241,6 +258,13 @@ impl Paragraph {
     #[must_use]
     pub fn base(&self) -> usize {
         self.base
+    }
+
+    /// The length in bytes of the paragraph's text: it covers the document bytes
+    /// `base()..base() + text_len()`.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        self.len
     }
 
     /// Document byte of a byte of the laid-out text.
@@ -298,7 +322,11 @@ impl Paragraph {
     pub fn highlight(&self, range: &Range<usize>) -> Vec<[f32; 4]> {
         let (a, b) = (self.to_laid(range.start), self.to_laid(range.end));
         let mut out = Vec::new();
-        for run in self.runs() {
+        let overlapping = self
+            .line_spans
+            .iter()
+            .map(|&(first, last)| first < b && a < last);
+        for (run, _) in self.runs().zip(overlapping).filter(|(_, o)| *o) {
             for (x, w) in run.highlight(Cursor::new(0, a), Cursor::new(0, b)) {
                 out.push([x + self.x_shift, run.line_top, w, run.line_height]);
             }
@@ -384,7 +412,14 @@ fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>
         out.push_str(RLM);
         inserts.push((0, RLM.len()));
     }
-    out.push_str(text);
+    // cosmic-text starts a new line at every carriage return, and its offsets then restart
+    // from each line's own start: a lone CR (old Mac line ends) would shift every offset
+    // after it. A space has the same length, so offsets stay as they are.
+    if text.contains('\r') {
+        out.push_str(&text.replace('\r', " "));
+    } else {
+        out.push_str(text);
+    }
     (out, inserts)
 }
 
