@@ -233,12 +233,21 @@ impl ChunkedParagraph {
         changed
     }
 
-    /// Lays out everything (for a printed page), piece by piece: `keep_going` is asked
-    /// after each piece with the height so far, and stops the work when it says no.
-    pub fn lay_out_all(&mut self, fonts: &mut FontSystem, mut keep_going: impl FnMut(f32) -> bool) {
+    /// Lays out each piece in order and hands it to `visit` with its top, keeping none of
+    /// them (a printed page needs each piece once). Stops when `visit` returns false.
+    pub fn visit_all(
+        &mut self,
+        fonts: &mut FontSystem,
+        mut visit: impl FnMut(f32, &Paragraph) -> bool,
+    ) {
         for i in 0..self.pieces.len() {
             self.lay_out_piece(fonts, i);
-            if !keep_going(self.tops[i + 1]) {
+            let keep_going = self.pieces[i]
+                .laid
+                .as_ref()
+                .is_none_or(|p| visit(self.tops[i], p));
+            self.pieces[i].laid = None;
+            if !keep_going {
                 return;
             }
         }
