@@ -121,7 +121,20 @@ fn text_size(text: &str) -> Result<f32, String> {
 struct StdoutError(io::Error);
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help, the version, or a usage error: clap prints it, and its exit code stands,
+        // unless the printing itself failed (a full disk; a closed pipe ends quietly).
+        Err(usage) => {
+            return match usage.print() {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    note(&format!("dars: {}", StdoutError(e)));
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2)),
+            };
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`dars analyze | head`): as ripgrep does, stop quietly with

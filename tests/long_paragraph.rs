@@ -40,7 +40,10 @@ fn pieces_cover_the_text_and_end_at_sentence_ends() {
         assert!(!piece.is_empty() && piece.len() <= MAX_PIECE_BYTES);
         let body = text[piece.clone()].trim_end();
         if piece.end < text.len() {
-            let last = body.trim_end_matches(['”', '»', '"', ')']).chars().next_back();
+            let last = body
+                .trim_end_matches(['”', '»', '"', ')'])
+                .chars()
+                .next_back();
             assert!(
                 matches!(last, Some('.' | '!' | '?' | '؟' | '…')),
                 "a piece ends mid-sentence: …{}",
@@ -98,7 +101,10 @@ fn only_the_part_looked_at_is_laid_out_and_memory_stays_that_of_a_few_screens() 
     // The first screen.
     chunked.lay_out(&mut fonts, 0.0..800.0);
     let laid = chunked.laid_pieces(0.0..chunked.height()).count();
-    assert!((1..=2).contains(&laid), "{laid} pieces laid out for one screen");
+    assert!(
+        (1..=2).contains(&laid),
+        "{laid} pieces laid out for one screen"
+    );
     // Jump to the end, as the End key does: only the pieces there are laid out.
     let end = chunked.height();
     chunked.lay_out(&mut fonts, end - 800.0..end);
@@ -111,7 +117,10 @@ fn only_the_part_looked_at_is_laid_out_and_memory_stays_that_of_a_few_screens() 
         y += 800.0;
     }
     let laid = chunked.laid_pieces(0.0..chunked.height()).count();
-    assert!(laid <= 48, "{laid} pieces kept after scrolling through 1 MB");
+    assert!(
+        laid <= 48,
+        "{laid} pieces kept after scrolling through 1 MB"
+    );
 }
 
 #[test]
