@@ -92,10 +92,6 @@ pub enum Direction {
     Auto,
 }
 
-/// Right-to-left mark: put in front of an RTL paragraph because cosmic-text picks the
-/// direction from the first strong character and has no setter for it.
-const RLM: &str = "\u{200F}";
-
 /// One paragraph laid out at a width. Offsets in and out are bytes of the document
 /// the paragraph came from; the characters inserted for layout never leak out.
 pub struct Paragraph {
@@ -131,7 +127,7 @@ impl Paragraph {
         direction: Direction,
         width: Option<f32>,
     ) -> Self {
-        let (laid, inserts) = layout_text(text, direction);
+        let (laid, inserts) = super::laid_text::layout_text(text, direction);
         let mut buffer = Buffer::new(fonts, style.metrics());
         buffer.set_wrap(Wrap::WordOrGlyph);
         let align = match direction {
@@ -332,113 +328,6 @@ impl Paragraph {
             }
         }
         out
-    }
-
-    /// Glyph ids of each line from left to right, leaving out the marks inserted for layout
-    /// (what `hb-shape` prints for the same text and font).
-    #[must_use]
-    pub fn visual_glyph_ids(&self) -> Vec<Vec<u16>> {
-        self.runs()
-            .map(|run| {
-                left_to_right(&run)
-                    .filter(|g| {
-                        !run.text
-                            .get(g.start..g.end)
-                            .is_some_and(|c| c.chars().all(|c| c == '\u{200F}'))
-                    })
-                    .map(|g| g.glyph_id)
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// Each line's characters as they stand on screen from left to right, with mirrored
-    /// characters mirrored: what `fribidi` prints for the same text (for checking).
-    #[must_use]
-    pub fn visual_lines(&self) -> Vec<String> {
-        self.runs()
-            .map(|run| {
-                let mut line = String::new();
-                let mut last: Option<(usize, usize)> = None;
-                for g in left_to_right(&run) {
-                    if last == Some((g.start, g.end)) {
-                        continue;
-                    }
-                    last = Some((g.start, g.end));
-                    let cluster = run.text.get(g.start..g.end).unwrap_or_default();
-                    let chars: Vec<char> = cluster.chars().filter(|&c| c != '\u{200F}').collect();
-                    if g.level.is_rtl() {
-                        // Letters right to left, each followed by its marks (as FriBidi orders them).
-                        let mut letters: Vec<&[char]> = Vec::new();
-                        let mut start = 0;
-                        for i in 1..=chars.len() {
-                            if i == chars.len() || !crate::arabic::script::is_arabic_mark(chars[i])
-                            {
-                                letters.push(&chars[start..i]);
-                                start = i;
-                            }
-                        }
-                        for letter in letters.into_iter().rev() {
-                            line.extend(letter.iter().copied().map(mirrored));
-                        }
-                    } else {
-                        line.extend(chars);
-                    }
-                }
-                line
-            })
-            .collect()
-    }
-}
-
-/// A line's glyphs from left to right. cosmic-text keeps them in visual order from the
-/// paragraph's start edge, so an RTL line's come right to left. Sorting by x would be
-/// wrong: a mark can start left of its base letter.
-fn left_to_right<'a>(
-    run: &cosmic_text::LayoutRun<'a>,
-) -> Box<dyn Iterator<Item = &'a cosmic_text::LayoutGlyph> + 'a> {
-    if run.rtl {
-        Box::new(run.glyphs.iter().rev())
-    } else {
-        Box::new(run.glyphs.iter())
-    }
-}
-
-/// The text as laid out: an RLM in front of an RTL paragraph. Returns the text and where the insertions are.
-fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut inserts = Vec::new();
-    if direction == Direction::Rtl {
-        out.push_str(RLM);
-        inserts.push((0, RLM.len()));
-    }
-    // cosmic-text starts a new line at every carriage return, and its offsets then restart
-    // from each line's own start: a lone CR (old Mac line ends) would shift every offset
-    // after it. A space has the same length, so offsets stay as they are.
-    if text.contains('\r') {
-        out.push_str(&text.replace('\r', " "));
-    } else {
-        out.push_str(text);
-    }
-    (out, inserts)
-}
-
-/// The mirror image of a bidi-mirrored character, as shown in right-to-left text.
-fn mirrored(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        other => other,
     }
 }
 

@@ -136,3 +136,20 @@ pub fn stderr(output: &Output) -> String {
 
 /// A short Arabic text (two sentences the lexicon knows).
 pub const ARABIC: &str = "عقد الرئيس الروسي قمة في موسكو. وقال إن القمة مفيدة.\n";
+
+/// Runs `dars` with a data folder inside `dir`.
+pub fn run(dir: &Scratch, args: &[&str]) -> Output {
+    dars(args, &dir.join("data"))
+}
+
+/// The run failed with exit code `code` and said `words` on stderr, and nothing on stdout.
+pub fn assert_refused(output: &Output, code: i32, words: &str) {
+    let said = stderr(output);
+    assert_eq!(output.status.code(), Some(code), "{said}");
+    assert!(said.contains(words), "expected {words:?} in: {said}");
+    assert!(output.stdout.is_empty());
+}
+
+pub fn path_str(path: &std::path::Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
