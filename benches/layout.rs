@@ -4,7 +4,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dars::analysis::Document;
 use dars::render::fonts::bundled_font_system;
 use dars::render::{Direction, FontChoice, Paragraph, TextStyle};
-use dars::ui::{DarsApp, Settings};
+use dars::ui::{DarsApp, PanelContext, PanelUi, Settings};
 use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, pos2, vec2};
 
 fn raw_input(events: Vec<Event>) -> RawInput {
@@ -82,25 +82,28 @@ fn frames(c: &mut Criterion) {
     // The reader panel alone, in the same central panel as the baseline below: the like-for-like figure.
     let doc = Document::bundled();
     let analysis = dars::analysis::analyze(&doc);
-    let session = dars::study::Session::open(None, &doc, &analysis).session;
+    let mut session = dars::study::Session::open(None, &doc, &analysis).session;
     let mut typesetter = dars::render::Typesetter::default();
     let mut reader = dars::ui::reader::Reader::default();
+    reader.status_tints = true;
     let palette = dars::ui::theme::Palette::new(false);
     let style = TextStyle::new(FontChoice::Naskh, 22.0);
     let panel_ctx = Context::default();
     let mut panel_ui = |ui: &mut egui::Ui| {
         typesetter.begin_frame(ui.ctx());
         egui::CentralPanel::default().show(ui, |ui| {
-            reader.ui(
-                ui,
-                &doc,
-                &analysis,
-                &session,
-                true,
-                &mut typesetter,
+            let mut cx = PanelContext {
+                doc: &doc,
+                analysis: &analysis,
+                session: &mut session,
+                typesetter: &mut typesetter,
                 style,
-                &palette,
-            );
+                palette: &palette,
+                has_keys: true,
+                reading: reader.position,
+                now: 0,
+            };
+            let _ = reader.ui(ui, &mut cx);
         });
     };
     for _ in 0..3 {
@@ -136,8 +139,7 @@ fn frames(c: &mut Criterion) {
         .repeat(1_048_576 / Document::bundled().text.len() + 1);
     let big_ctx = Context::default();
     let mut big_app = DarsApp::with_store(Settings::default(), None, None);
-    big_app.doc = Document::new("1 MB", big);
-    big_app.reader.invalidate();
+    big_app.open_text("1 MB", big);
     for _ in 0..3 {
         frame(&big_ctx, raw_input(vec![]), |ui| big_app.ui(ui));
     }

@@ -1,6 +1,6 @@
-//! Frames while scrolling 1 MB of text that is one paragraph, next to the same 1 MB in
-//! paragraphs, both drawn through `ChunkedParagraph` as the reader is to call it, and the
-//! reader of today on the 1 MB in paragraphs, all in one run.
+//! The text engine alone, without the window: frames while scrolling 1 MB of text that is
+//! one paragraph, next to the same 1 MB in paragraphs, both drawn through
+//! `ChunkedParagraph` (the reader itself on both is in `layout.rs`).
 
 use std::ops::Range;
 
@@ -8,7 +8,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dars::analysis::Document;
 use dars::arabic::tokenize::TokenKind;
 use dars::render::{ArabicText, ChunkedParagraph, FontChoice, GlyphMesh, TextStyle, Typesetter};
-use dars::ui::{DarsApp, Settings};
 use egui::{
     Color32, Context, Event, MouseWheelUnit, RawInput, Rect, ScrollArea, Sense, pos2, vec2,
 };
@@ -186,19 +185,6 @@ fn frames(c: &mut Criterion) {
             });
         });
     }
-    // Baseline: the reader of today on the 1 MB in paragraphs (it lays out paragraphs near
-    // the view); on one paragraph of 1 MB it takes seconds per frame, too long to bench.
-    let ctx = Context::default();
-    let mut app = DarsApp::with_store(Settings::default(), None, None);
-    app.doc = megabyte(false);
-    app.reader.invalidate();
-    for _ in 0..3 {
-        frame(&ctx, raw_input(vec![]), |ui| app.ui(ui));
-    }
-    let mut done = 0;
-    group.bench_function("paragraphs (the reader today)", |b| {
-        b.iter(|| frame(&ctx, raw_input(wheel(&mut done)), |ui| app.ui(ui)));
-    });
     group.finish();
 }
 

@@ -3,7 +3,9 @@
 pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
+pub mod dictionary;
 pub mod export;
+pub mod import;
 pub mod render;
 pub mod study;
 pub mod ui;

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dars::analysis::{Document, load_text};
 use dars::render::FontChoice;
 use dars::render::page::{PageError, PageOptions, render_page};
+use dars::study::{DeckFilter, Names, Order, Status, Which, select_cards};
 
 /// Dars (درس): read Arabic news articles right to left, and study them.
 #[derive(Parser)]
@@ -51,6 +52,8 @@ struct ExportArgs {
     /// The deck's name ("Parent::Child" makes an Anki subdeck).
     #[arg(long, default_value = dars::export::DEFAULT_DECK)]
     deck: String,
+    #[command(flatten)]
+    which: CardChoice,
 }
 
 #[derive(Args)]
@@ -68,6 +71,89 @@ struct RenderArgs {
     size: f32,
     #[arg(long, value_enum, default_value_t = Font::Naskh)]
     font: Font,
+}
+
+/// Which cards `export` takes: all of them, or those a filter keeps (the same choice as the
+/// export dialog's, with the statuses and edits saved in the app).
+#[derive(clap::Args)]
+struct CardChoice {
+    /// Start from the filter saved in the app's cards panel for this text.
+    #[arg(long)]
+    filter: bool,
+    /// Only cards with these statuses (comma-separated: new, learning, known, ignored).
+    #[arg(long, value_delimiter = ',', value_parser = parse_status)]
+    status: Vec<Status>,
+    /// Only these parts of speech (comma-separated, as in the JSON: noun, verb, adjective…).
+    #[arg(long, value_delimiter = ',')]
+    pos: Vec<String>,
+    /// Names of people, states and places: include (the default), exclude or only.
+    #[arg(long, value_enum)]
+    names: Option<NamesChoice>,
+    /// The cards' order: text (as they first appear) or frequency.
+    #[arg(long, value_enum)]
+    order: Option<OrderChoice>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NamesChoice {
+    Include,
+    Exclude,
+    Only,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrderChoice {
+    Text,
+    Frequency,
+}
+
+impl CardChoice {
+    /// The filter these flags make, starting from `saved` with `--filter`; `None` for all cards.
+    fn filter(&self, saved: &DeckFilter) -> Option<DeckFilter> {
+        let narrowed = self.filter
+            || !self.status.is_empty()
+            || !self.pos.is_empty()
+            || self.names.is_some()
+            || self.order.is_some();
+        if !narrowed {
+            return None;
+        }
+        let mut filter = if self.filter {
+            saved.clone()
+        } else {
+            DeckFilter {
+                names: Names::Include,
+                ..DeckFilter::default()
+            }
+        };
+        if !self.status.is_empty() {
+            filter.statuses = self.status.iter().copied().collect();
+        }
+        if !self.pos.is_empty() {
+            filter.pos = self.pos.iter().cloned().collect();
+        }
+        if let Some(names) = self.names {
+            filter.names = match names {
+                NamesChoice::Include => Names::Include,
+                NamesChoice::Exclude => Names::Exclude,
+                NamesChoice::Only => Names::Only,
+            };
+        }
+        if let Some(order) = self.order {
+            filter.order = match order {
+                OrderChoice::Text => Order::FirstAppearance,
+                OrderChoice::Frequency => Order::Frequency,
+            };
+        }
+        Some(filter)
+    }
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::ALL
+        .into_iter()
+        .find(|s| s.label().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| format!("{text:?} is not a status: new, learning, known or ignored"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,8 +272,26 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
             args.out.display()
         );
     }
-    if let Some(warning) = dars::study::apply_saved_edits(&doc.text, &mut cards) {
-        note(&format!("dars: {warning}"));
+    let saved = match dars::study::read_saved_progress(&doc.text) {
+        Ok(saved) => saved.unwrap_or_default(),
+        Err(warning) => {
+            note(&format!("dars: {warning}"));
+            dars::study::Progress::default()
+        }
+    };
+    saved.apply_edits(&mut cards);
+    let cards = match args.which.filter(&saved.settings.filter) {
+        Some(filter) => {
+            let none = std::collections::BTreeSet::new();
+            select_cards(&cards, &saved, &filter, Which::Filtered, &none)
+        }
+        None => cards,
+    };
+    if cards.is_empty() {
+        anyhow::bail!(
+            "no card of this text matches --filter/--status/--pos/--names; nothing was written to {}",
+            args.out.display()
+        );
     }
     let options = dars::export::ExportOptions::now(args.deck, doc.source.clone());
     dars::export::export_to_file(&cards, args.format, &options, &args.out)?;

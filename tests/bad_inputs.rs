@@ -119,13 +119,13 @@ fn the_window_refuses_a_fifo_with_a_message_instead_of_freezing() {
     mkfifo(&fifo);
     let mut app = dars::ui::DarsApp::with_store(dars::ui::Settings::default(), None, None);
     app.open_path(&fifo);
-    let message = app.message.as_ref().map(|m| m.text.clone());
+    let message = app.message().map(|m| m.text.clone());
     assert!(
         message.as_deref().is_some_and(|m| m.contains("named pipe")),
         "{message:?}"
     );
     assert_eq!(
-        app.doc.source,
+        app.doc().source,
         dars::analysis::document::BUNDLED_SOURCE,
         "the open text stays"
     );

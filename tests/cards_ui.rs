@@ -38,9 +38,10 @@ fn press(harness: &mut Harness<'_, DarsApp>, key: Key) {
 
 /// The key of the card the panel shows.
 fn current_card(app: &DarsApp) -> String {
-    app.cards
-        .current(&app.session)
-        .map(|i| app.session.cards()[i].key())
+    app.panels()
+        .cards
+        .current(app.session())
+        .map(|i| app.session().cards()[i].key())
         .unwrap_or_default()
 }
 
@@ -58,8 +59,8 @@ fn f3_shows_the_cards_beside_the_reader_and_gives_them_the_keys() {
     let dir = scratch("f3");
     let mut h = harness(app_in(&dir));
     press(&mut h, Key::F3);
-    assert!(h.state().cards_open);
-    assert_eq!(h.state().active, Panel::Cards);
+    assert!(h.state().is_open(Panel::Cards));
+    assert_eq!(h.state().active(), Panel::Cards);
     assert!(h.query_by_label_contains("1 of ").is_some());
     // The reader is still there, beside the cards.
     let title = dars::analysis::Document::bundled()
@@ -67,12 +68,15 @@ fn f3_shows_the_cards_beside_the_reader_and_gives_them_the_keys() {
         .to_owned();
     assert!(h.query_by_label(&title).is_some());
     press(&mut h, Key::F1);
-    assert_eq!(h.state().active, Panel::Reader);
-    assert!(h.state().cards_open);
+    assert_eq!(h.state().active(), Panel::Reader);
+    assert!(h.state().is_open(Panel::Cards));
     press(&mut h, Key::F3);
     press(&mut h, Key::F3);
-    assert!(!h.state().cards_open, "F3 on the cards hides them");
-    assert_eq!(h.state().active, Panel::Reader);
+    assert!(
+        !h.state().is_open(Panel::Cards),
+        "F3 on the cards hides them"
+    );
+    assert_eq!(h.state().active(), Panel::Reader);
 }
 
 #[test]
@@ -83,28 +87,35 @@ fn space_flips_and_arrows_move_through_the_cards() {
     let first = current_card(h.state());
     let gloss = {
         let app = h.state();
-        let i = app.cards.current(&app.session).unwrap_or_default();
-        app.session.cards()[i].gloss.clone()
+        let i = app
+            .panels()
+            .cards
+            .current(app.session())
+            .unwrap_or_default();
+        app.session().cards()[i].gloss.clone()
     };
-    assert!(!h.state().cards.flipped);
+    assert!(!h.state().panels().cards.flipped);
     assert!(
         h.query_by_label(&gloss).is_none(),
         "the front hides the gloss"
     );
     press(&mut h, Key::Space);
-    assert!(h.state().cards.flipped);
+    assert!(h.state().panels().cards.flipped);
     assert!(h.query_by_label(&gloss).is_some(), "the back shows it");
 
     press(&mut h, Key::ArrowLeft);
     let second = current_card(h.state());
     assert_ne!(second, first, "← is the next card, as the Arabic reads");
-    assert!(!h.state().cards.flipped, "a new card comes face down");
+    assert!(
+        !h.state().panels().cards.flipped,
+        "a new card comes face down"
+    );
     press(&mut h, Key::ArrowRight);
     assert_eq!(current_card(h.state()), first);
     press(&mut h, Key::ArrowRight);
     assert_eq!(current_card(h.state()), first, "the first card stays first");
     // The reader's word did not move meanwhile.
-    assert_eq!(h.state().reader.position.word, None);
+    assert_eq!(h.state().position().word, None);
 }
 
 #[test]
@@ -116,11 +127,11 @@ fn number_keys_rate_the_card_move_on_and_save() {
     press(&mut h, Key::Space);
     press(&mut h, Key::Num3);
     let app = h.state();
-    assert_eq!(app.session.progress.status(&first), Status::Learning);
-    assert!(app.session.progress.schedule(&first).is_some());
+    assert_eq!(app.session().progress().status(&first), Status::Learning);
+    assert!(app.session().progress().schedule(&first).is_some());
     assert_ne!(current_card(app), first, "rating moves on");
-    assert!(!app.cards.flipped);
-    assert!(!app.session.is_unsaved());
+    assert!(!app.panels().cards.flipped);
+    assert!(!app.session().is_unsaved());
     let saved = ProgressStore::in_dir(&dir)
         .load(&document_key(BUNDLED_ARTICLE))
         .progress;
@@ -135,15 +146,15 @@ fn a_status_set_on_a_card_shows_in_the_reader() {
     let first = current_card(h.state());
     h.get_by_role_and_label(Role::Button, "Known").click();
     h.run();
-    assert_eq!(h.state().session.progress.status(&first), Status::Known);
+    assert_eq!(h.state().session().progress().status(&first), Status::Known);
     // Hide the cards, go to the text's first word (the first card's word) and open its details.
     press(&mut h, Key::F3);
     press(&mut h, Key::ArrowLeft);
     let app = h.state();
-    let word = app.reader.position.word.unwrap_or_default();
-    let card = app.session.card_of_token(word).unwrap_or_default();
-    assert_eq!(app.session.cards()[card].key(), first);
-    assert_eq!(app.session.status_of_token(word), Some(Status::Known));
+    let word = app.position().word.unwrap_or_default();
+    let card = app.session().card_of_token(word).unwrap_or_default();
+    assert_eq!(app.session().cards()[card].key(), first);
+    assert_eq!(app.session().status_of_token(word), Some(Status::Known));
     press(&mut h, Key::Enter);
     assert!(is_selected(&h, "Known"), "the word popup shows the status");
     assert!(!is_selected(&h, "New"));
@@ -156,11 +167,11 @@ fn keys_in_the_reader_set_the_word_status_and_the_card_shows_it() {
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Num2);
     let app = h.state();
-    let word = app.reader.position.word.unwrap_or_default();
-    assert_eq!(app.session.status_of_token(word), Some(Status::Learning));
+    let word = app.position().word.unwrap_or_default();
+    assert_eq!(app.session().status_of_token(word), Some(Status::Learning));
     press(&mut h, Key::Num4);
     assert_eq!(
-        h.state().session.status_of_token(word),
+        h.state().session().status_of_token(word),
         Some(Status::Ignored)
     );
     press(&mut h, Key::Num2);
@@ -188,8 +199,8 @@ fn a_teachers_edit_is_kept_after_a_restart() {
     h.run();
     assert_eq!(
         h.state()
-            .session
-            .progress
+            .session()
+            .progress()
             .edit(&first)
             .and_then(|e| e.gloss.clone()),
         Some("the very first".to_owned())
@@ -224,8 +235,8 @@ fn typing_in_a_text_field_is_not_taken_for_shortcuts() {
         press(&mut h, key);
     }
     let app = h.state();
-    assert!(!app.settings.dark, "d typed, not the theme switched");
-    assert!(!app.cards.flipped);
+    assert!(!app.settings().dark, "d typed, not the theme switched");
+    assert!(!app.panels().cards.flipped);
     assert_eq!(current_card(app), card);
 }
 
@@ -237,7 +248,7 @@ fn a_corrupt_saved_file_is_reported_and_the_app_still_opens() {
     std::fs::create_dir_all(path.parent().unwrap_or(&dir)).expect("folder");
     std::fs::write(&path, b"{ not json").expect("written");
     let mut h = harness(app_in(&dir));
-    let message = h.state().message.clone().expect("a message");
+    let message = h.state().message().cloned().expect("a message");
     assert!(message.is_error);
     assert!(
         message.text.contains("could not be read"),
@@ -267,14 +278,14 @@ fn a_failed_save_is_reported_and_nothing_is_lost() {
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Num2);
     let app = h.state();
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     assert!(
         message.is_error && message.text.contains("Could not save"),
         "{}",
         message.text
     );
-    let word = app.reader.position.word.unwrap_or_default();
-    assert_eq!(app.session.status_of_token(word), Some(Status::Learning));
+    let word = app.position().word.unwrap_or_default();
+    assert_eq!(app.session().status_of_token(word), Some(Status::Learning));
 }
 
 #[test]
@@ -283,11 +294,11 @@ fn ctrl_e_opens_the_export_dialog_and_its_save_writes_the_file() {
     let mut h = harness(app_in(&dir));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    assert!(h.state().export.open);
+    assert!(h.state().export_dialog().open);
     assert!(h.query_by_label("Save…").is_some());
     h.get_by_label("CSV (.csv)").click();
     h.run();
-    assert_eq!(h.state().export.format, Format::Csv);
+    assert_eq!(h.state().export_dialog().format, Format::Csv);
 
     // What the Save button does once the save dialog returns a path.
     std::fs::create_dir_all(&dir).expect("folder");
@@ -297,10 +308,10 @@ fn ctrl_e_opens_the_export_dialog_and_its_save_writes_the_file() {
     let text = std::fs::read_to_string(&path).expect("read back");
     assert!(text.contains("قمة"));
     let app = h.state();
-    let message = app.message.clone().expect("a confirmation");
+    let message = app.message().cloned().expect("a confirmation");
     assert!(!message.is_error);
     assert!(message.text.contains(&path.display().to_string()));
-    assert!(!app.export.open);
+    assert!(!app.export_dialog().open);
 }
 
 #[test]
@@ -324,10 +335,10 @@ fn ticked_cards_export_alone_and_a_bad_folder_is_reported() {
         node.click();
         h.run();
     }
-    assert_eq!(h.state().cards.ticked.len(), 2);
+    assert_eq!(h.state().panels().cards.ticked.len(), 2);
     let app = h.state_mut();
-    app.export.which = Which::Ticked;
-    app.export.format = Format::Json;
+    app.export_dialog_mut().which = Which::Ticked;
+    app.export_dialog_mut().format = Format::Json;
     std::fs::create_dir_all(&dir).expect("folder");
     let path = app.export_to(&dir.join("ticked.json")).expect("exported");
     let json: serde_json::Value =
@@ -337,7 +348,7 @@ fn ticked_cards_export_alone_and_a_bad_folder_is_reported() {
 
     let missing = dir.join("no such folder").join("deck.json");
     assert!(app.export_to(&missing).is_none());
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     assert!(
         message.is_error && message.text.contains("Could not write"),
         "{}",
@@ -356,7 +367,11 @@ fn clicking_the_example_shows_its_sentence_in_the_reader() {
     press(&mut h, Key::Space);
     let (sentence, text, word) = {
         let app = h.state();
-        let card = &app.session.cards()[app.cards.current(&app.session).unwrap_or_default()];
+        let card = &app.session().cards()[app
+            .panels()
+            .cards
+            .current(app.session())
+            .unwrap_or_default()];
         (
             card.example.sentence,
             card.example.text.clone(),
@@ -366,12 +381,11 @@ fn clicking_the_example_shows_its_sentence_in_the_reader() {
     h.get_by_role_and_label(Role::Link, &text).click();
     h.run();
     let app = h.state();
-    assert_eq!(app.reader.position.sentence, sentence);
+    assert_eq!(app.position().sentence, sentence);
     let current = app
-        .reader
-        .position
+        .position()
         .word
-        .map(|w| app.doc.slice(&app.doc.tokens[w].range).to_owned());
+        .map(|w| app.doc().slice(&app.doc().tokens[w].range).to_owned());
     assert_eq!(current.as_deref(), Some(word.as_str()));
 }
 
@@ -406,7 +420,7 @@ fn the_reader_reopens_where_it_was() {
     h.state_mut().save_progress();
     drop(h);
     let h = harness(app_in(&dir));
-    assert_eq!(h.state().reader.position.sentence, 3);
+    assert_eq!(h.state().position().sentence, 3);
 }
 
 #[test]
@@ -418,18 +432,18 @@ fn w_marks_the_sentences_remaining_new_words_known_and_keeps_the_others() {
     press(&mut h, Key::Num2); // the sentence's first word: learning
     press(&mut h, Key::W);
     let app = h.state();
-    let sentence = app.reader.position.sentence;
-    let first = app.reader.position.word.unwrap_or_default();
+    let sentence = app.position().sentence;
+    let first = app.position().word.unwrap_or_default();
     assert_eq!(
-        app.session.status_of_token(first),
+        app.session().status_of_token(first),
         Some(Status::Learning),
         "a word already marked keeps its status"
     );
     let others: Vec<Option<Status>> = app
-        .doc
+        .doc()
         .words_of(sentence)
         .filter(|&t| t != first)
-        .map(|t| app.session.status_of_token(t))
+        .map(|t| app.session().status_of_token(t))
         .collect();
     assert!(
         others.iter().flatten().count() > 10,
@@ -442,23 +456,23 @@ fn w_marks_the_sentences_remaining_new_words_known_and_keeps_the_others() {
             .all(|&s| s == Status::Known || s == Status::Learning)
     );
     // The next sentence is untouched (unless it shares words with this one).
-    let next: Vec<usize> = app.doc.words_of(sentence + 1).collect();
+    let next: Vec<usize> = app.doc().words_of(sentence + 1).collect();
     assert!(
         next.iter()
-            .any(|&t| app.session.status_of_token(t) == Some(Status::New))
+            .any(|&t| app.session().status_of_token(t) == Some(Status::New))
     );
     // Saved at once.
     let saved = ProgressStore::in_dir(&dir)
         .load(&document_key(BUNDLED_ARTICLE))
         .progress;
     let word = app
-        .doc
+        .doc()
         .words_of(sentence)
         .nth(3)
-        .and_then(|t| app.session.card_of_token(t))
+        .and_then(|t| app.session().card_of_token(t))
         .unwrap_or_default();
     assert_eq!(
-        saved.status(&app.session.cards()[word].key()),
+        saved.status(&app.session().cards()[word].key()),
         Status::Known
     );
 }

@@ -23,6 +23,7 @@ fn example(text: &str, word: &str, translation: Option<&str>) -> Example {
     let start = text.find(word).unwrap_or_default();
     Example {
         sentence: 1,
+        start: 0,
         text: text.into(),
         translation: translation.map(str::to_owned),
         word: start..start + word.len(),
@@ -349,7 +350,9 @@ mod command_line {
     use std::process::{Command, Output};
 
     use dars::analysis::{Document, analyze};
-    use dars::study::{Edit, ProgressStore, deck_from_analysis, document_key, word_key};
+    use dars::study::{
+        Edit, Names, ProgressStore, Status, deck_from_analysis, document_key, word_key,
+    };
 
     use super::scratch;
 
@@ -418,6 +421,72 @@ mod command_line {
         let bytes = std::fs::read(&csv).expect("written");
         let cards = dars::export::csv::from_bytes(&bytes, super::Delimiter::Comma).expect("CSV");
         assert_eq!(cards.len(), expected.len());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_command_line_takes_the_same_choice_of_cards_as_the_export_dialog() {
+        let dir = scratch("cli-choice");
+        let doc = Document::bundled();
+        let all = deck_from_analysis(&doc, &analyze(&doc));
+        let store = ProgressStore::in_dir(dir.join("data"));
+        let key = document_key(&doc.text);
+        let mut progress = store.load(&key).progress;
+        let summit = word_key("قمة", "noun");
+        progress.set_status(&summit, Status::Learning);
+        // The cards panel's saved filter: names only.
+        progress.settings.filter.names = Names::Only;
+        store.save(&key, &progress).expect("saved");
+        let export = |flags: &[&str]| -> Vec<dars::study::Card> {
+            let out = dir.join("deck.json");
+            let path = out.to_str().expect("UTF-8").to_owned();
+            let mut args = vec!["export", "--format", "json", "--out", path.as_str()];
+            args.extend(flags);
+            let run = dars(&dir.join("data"), &args);
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let bytes = std::fs::read(&out).expect("written");
+            dars::export::json::from_bytes(&bytes).expect("JSON").cards
+        };
+        let learning = export(&["--status", "learning"]);
+        assert_eq!(learning.len(), 1);
+        assert_eq!(learning[0].key(), summit);
+        let names = export(&["--filter"]);
+        assert!(!names.is_empty() && names.iter().all(|c| c.is_name));
+        let nouns = export(&["--pos", "noun", "--names", "exclude"]);
+        assert!(nouns.iter().all(|c| c.pos == "noun" && !c.is_name));
+        assert!(nouns.len() < all.len());
+        assert_eq!(export(&[]).len(), all.len(), "no flag: every card");
+
+        // A filter that keeps nothing says so in the command line's words, and writes nothing.
+        let out = dir.join("none.csv");
+        let run = dars(
+            &dir.join("data"),
+            &[
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                out.to_str().expect("UTF-8"),
+                "--status",
+                "ignored",
+            ],
+        );
+        assert!(!run.status.success());
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("no card of this text matches"), "{stderr}");
+        assert!(!stderr.contains("tick"), "{stderr}");
+        assert!(!out.exists());
+        let run = dars(
+            &dir.join("data"),
+            &[
+                "export", "--format", "csv", "--out", "x.csv", "--status", "sleepy",
+            ],
+        );
+        assert!(String::from_utf8_lossy(&run.stderr).contains("new, learning, known or ignored"));
         std::fs::remove_dir_all(&dir).ok();
     }
 

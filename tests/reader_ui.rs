@@ -18,10 +18,11 @@ fn harness() -> Harness<'static, DarsApp> {
 }
 
 fn current_word(app: &DarsApp) -> &str {
-    app.reader
+    app.panels()
+        .reader
         .position
         .word
-        .map_or("", |w| app.doc.slice(&app.doc.tokens[w].range))
+        .map_or("", |w| app.doc().slice(&app.doc().tokens[w].range))
 }
 
 fn press(harness: &mut Harness<'_, DarsApp>, key: Key) {
@@ -34,19 +35,19 @@ fn arrow_and_vim_keys_move_the_current_sentence() {
     let mut h = harness();
     press(&mut h, Key::ArrowDown);
     press(&mut h, Key::ArrowDown);
-    assert_eq!(h.state().reader.position.sentence, 2);
+    assert_eq!(h.state().position().sentence, 2);
     press(&mut h, Key::J);
-    assert_eq!(h.state().reader.position.sentence, 3);
+    assert_eq!(h.state().position().sentence, 3);
     press(&mut h, Key::K);
     press(&mut h, Key::ArrowUp);
-    assert_eq!(h.state().reader.position.sentence, 1);
+    assert_eq!(h.state().position().sentence, 1);
     press(&mut h, Key::End);
     assert_eq!(
-        h.state().reader.position.sentence,
-        h.state().doc.sentences.len() - 1
+        h.state().position().sentence,
+        h.state().doc().sentences.len() - 1
     );
     press(&mut h, Key::Home);
-    assert_eq!(h.state().reader.position.sentence, 0);
+    assert_eq!(h.state().position().sentence, 0);
 }
 
 #[test]
@@ -86,7 +87,7 @@ fn clicking_a_word_makes_it_current_and_opens_its_details() {
     // Walk along the sentence's first line from its right end (where it starts) until a word is hit.
     let y = rect.top() + 10.0;
     let mut x = rect.right() - 5.0;
-    while h.state().reader.position.word.is_none() && x > rect.left() {
+    while h.state().position().word.is_none() && x > rect.left() {
         h.hover_at(egui::pos2(x, y));
         h.run();
         h.input_mut().events.push(egui::Event::PointerButton {
@@ -105,18 +106,18 @@ fn clicking_a_word_makes_it_current_and_opens_its_details() {
         x -= 4.0;
     }
     let app = h.state();
-    assert_eq!(app.reader.position.sentence, 3);
+    assert_eq!(app.position().sentence, 3);
     assert_eq!(
         current_word(app),
         "ورغم",
         "the first word of the sentence, at its right end"
     );
-    assert!(app.reader.details_open);
+    assert!(app.panels().reader.details_open);
     // The popup shows the word.
     let word = current_word(h.state()).to_owned();
     assert!(h.query_all_by_label(&word).count() >= 1);
     press(&mut h, Key::Escape);
-    assert!(!h.state().reader.details_open);
+    assert!(!h.state().panels().reader.details_open);
 }
 
 #[test]
@@ -124,7 +125,7 @@ fn enter_opens_the_details_of_the_current_word() {
     let mut h = harness();
     press(&mut h, Key::ArrowDown);
     press(&mut h, Key::Enter);
-    assert!(h.state().reader.details_open);
+    assert!(h.state().panels().reader.details_open);
     assert_eq!(current_word(h.state()), "عقد");
     assert!(h.query_by_label_contains("Sentence 2 of").is_some());
 }
@@ -163,15 +164,15 @@ fn text_size_keys_change_the_size_within_limits() {
     let mut h = harness();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
-    assert!(h.state().settings.text_size > 22.0);
+    assert!(h.state().settings().text_size > 22.0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     h.run();
-    assert!((h.state().settings.text_size - 22.0).abs() < 0.01);
+    assert!((h.state().settings().text_size - 22.0).abs() < 0.01);
     for _ in 0..40 {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     }
     h.run();
-    assert!((h.state().settings.text_size - 12.0).abs() < 0.01);
+    assert!((h.state().settings().text_size - 12.0).abs() < 0.01);
 }
 
 #[test]
@@ -195,7 +196,7 @@ fn opening_bad_files_shows_why_and_keeps_the_document() {
         std::fs::write(&path, bytes).expect("write test file");
         h.state_mut().open_path(&path);
         h.run();
-        let message = h.state().message.clone().expect("a message");
+        let message = h.state().message().cloned().expect("a message");
         assert!(
             message.is_error && message.text.contains(says),
             "{name}: {}",
@@ -206,11 +207,11 @@ fn opening_bad_files_shows_why_and_keeps_the_document() {
             "{name}: the message is on screen"
         );
         assert_eq!(
-            h.state().doc.source,
+            h.state().doc().source,
             dars::analysis::document::BUNDLED_SOURCE
         );
         assert_eq!(
-            h.state().reader.position.sentence,
+            h.state().position().sentence,
             1,
             "the reader keeps its place"
         );
@@ -230,11 +231,11 @@ fn a_file_with_a_bom_and_crlf_opens_and_reads_right_to_left() {
     let mut h = harness();
     h.state_mut().open_path(&path);
     h.run();
-    assert!(h.state().message.is_none());
-    assert_eq!(h.state().doc.sentences.len(), 3);
+    assert!(h.state().message().is_none());
+    assert_eq!(h.state().doc().sentences.len(), 3);
     assert!(h.query_by_label("جملة ثانية.").is_some());
     press(&mut h, Key::End);
-    assert_eq!(h.state().reader.position.sentence, 2);
+    assert_eq!(h.state().position().sentence, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -263,7 +264,7 @@ fn dragging_selects_text_and_ctrl_c_copies_it_in_logical_order() {
     }
     h.input_mut().events.push(button(to, false));
     h.run();
-    let copied = h.state().reader.copy_text(&h.state().doc);
+    let copied = h.state().panels().reader.copy_text(h.state().doc());
     // The first half of the first line, read from its right end: the sentence's beginning.
     assert!(
         copied.chars().count() > 10,
@@ -280,10 +281,10 @@ fn t_shows_the_current_sentences_translation_and_the_popup_shows_the_gloss() {
     let mut h = harness();
     press(&mut h, Key::ArrowDown);
     press(&mut h, Key::T);
-    assert!(h.state().reader.show_translation);
+    assert!(h.state().panels().reader.show_translation);
     let english = h
         .state()
-        .analysis
+        .analysis()
         .translation(1)
         .expect("the seed's sentences are translated")
         .to_owned();
@@ -295,8 +296,8 @@ fn t_shows_the_current_sentences_translation_and_the_popup_shows_the_gloss() {
     press(&mut h, Key::Enter);
     let gloss = h
         .state()
-        .analysis
-        .entry_of_token(h.state().reader.position.word.expect("a word"))
+        .analysis()
+        .entry_of_token(h.state().position().word.expect("a word"))
         .map(|e| e.gloss_en.clone());
     let gloss = gloss.expect("the first word of sentence 2 is in the lexicon");
     assert!(
@@ -313,7 +314,7 @@ fn names_are_tinted_with_a_legend_and_n_turns_it_off() {
         "the legend names the kinds"
     );
     press(&mut h, Key::N);
-    assert!(!h.state().settings.tint_entities);
+    assert!(!h.state().settings().tint_entities);
     assert!(
         h.query_by_label("person").is_none(),
         "no legend without tints"
@@ -341,15 +342,11 @@ fn the_popup_names_the_entity_and_jumps_to_the_next_occurrence_of_a_word() {
     h.get_by_label("Next occurrence").click();
     h.run();
     let app = h.state();
-    assert!(
-        app.reader.position.sentence > 0,
-        "moved on to a later sentence"
-    );
+    assert!(app.position().sentence > 0, "moved on to a later sentence");
     let lemma = app
-        .reader
-        .position
+        .position()
         .word
-        .and_then(|w| app.analysis.entry_of_token(w))
+        .and_then(|w| app.analysis().entry_of_token(w))
         .map(|e| e.lemma.clone());
     assert_eq!(lemma.as_deref(), Some("قمة"));
 }
@@ -382,21 +379,21 @@ fn dropping_a_file_on_the_window_opens_it_or_says_why_not() {
     h.run();
     assert!(
         h.state()
-            .message
+            .message()
             .as_ref()
             .is_some_and(|m| m.text.contains("binary"))
     );
     assert_eq!(
-        h.state().doc.source,
+        h.state().doc().source,
         dars::analysis::document::BUNDLED_SOURCE
     );
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(good.clone())));
     h.run();
-    assert_eq!(h.state().doc.source, good.display().to_string());
+    assert_eq!(h.state().doc().source, good.display().to_string());
     assert!(
-        h.state().message.is_none(),
+        h.state().message().is_none(),
         "opening a good file clears the old message"
     );
     assert!(h.query_by_label("زار الرئيس موسكو أمس.").is_some());
@@ -424,9 +421,9 @@ fn awkward_texts_open_and_can_be_walked_through_without_a_panic() {
         h.state_mut().open_path(&path);
         h.run();
         assert!(
-            h.state().message.is_none(),
+            h.state().message().is_none(),
             "text {i} opened: {:?}",
-            h.state().message
+            h.state().message()
         );
         for key in [
             Key::End,

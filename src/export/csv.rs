@@ -158,6 +158,7 @@ impl From<Row> for Card {
                 .collect(),
             example: Example {
                 sentence: r.sentence,
+                start: 0,
                 text: r.example,
                 translation: Some(r.example_translation).filter(|t| !t.is_empty()),
                 word: r.word_start..r.word_end,

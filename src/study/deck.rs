@@ -44,6 +44,8 @@ pub struct Card {
 pub struct Example {
     /// Index of the sentence in the document (to jump the reader there).
     pub sentence: usize,
+    /// Byte offset of the sentence in the document.
+    pub start: usize,
     /// The sentence exactly as in the text.
     pub text: String,
     /// Its English translation, when one is known.
@@ -73,6 +75,12 @@ pub fn word_key(lemma: &str, pos: &str) -> String {
 }
 
 impl Example {
+    /// Byte range of the word in the document.
+    #[must_use]
+    pub fn word_in_document(&self) -> Range<usize> {
+        self.start + self.word.start..self.start + self.word.end
+    }
+
     /// The sentence cut around the word: (before, word, after). Never panics: a range that
     /// does not fall on character boundaries of `text` marks no word.
     #[must_use]

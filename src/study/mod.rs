@@ -3,6 +3,7 @@
 pub mod deck;
 pub mod progress;
 pub mod schedule;
+pub mod selection;
 pub mod session;
 pub mod vocabulary;
 
@@ -12,5 +13,14 @@ pub use progress::{
     apply_saved_edits, document_key,
 };
 pub use schedule::{Rating, Review, Schedule};
+pub use selection::{Which, count_cards, read_saved_progress, select_cards};
 pub use session::{Opened, Session};
 pub use vocabulary::deck_from_analysis;
+
+/// Now, in Unix seconds: the scheduler's clock.
+#[must_use]
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

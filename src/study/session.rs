@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use super::deck::{Card, word_key};
-use super::progress::{Edit, Progress, ProgressError, ProgressStore, Status, document_key};
+use super::progress::{
+    Edit, Progress, ProgressError, ProgressStore, Status, StudySettings, document_key,
+};
 use super::schedule::Rating;
 use super::vocabulary::{NAME_POS, deck_from_analysis};
 use crate::analysis::entities::MentionVia;
@@ -14,7 +16,8 @@ use crate::analysis::{Analysis, Document, EntityKind};
 pub struct Session {
     store: Option<ProgressStore>,
     key: String,
-    pub progress: Progress,
+    /// Private so that every change goes through a method that marks it unsaved.
+    progress: Progress,
     /// The cards as the lexicon makes them, before the teacher's edits.
     lexicon_cards: Vec<Card>,
     /// The cards with the teacher's edits applied: what is shown and exported.
@@ -71,6 +74,27 @@ impl Session {
         };
         session.refresh();
         Opened { session, problem }
+    }
+
+    /// The learner's saved progress (read only: changes go through the methods below).
+    #[must_use]
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The document's study settings (filter, current card, place in the text…).
+    #[must_use]
+    pub fn study_settings(&self) -> &StudySettings {
+        &self.progress.settings
+    }
+
+    /// Changes the study settings; marks them unsaved when something changed.
+    pub fn change_settings(&mut self, change: impl FnOnce(&mut StudySettings)) {
+        let before = self.progress.settings.clone();
+        change(&mut self.progress.settings);
+        if self.progress.settings != before {
+            self.unsaved = true;
+        }
     }
 
     /// The deck, with the teacher's edits.
@@ -170,11 +194,6 @@ impl Session {
             self.progress.set_edit(key, edit);
             self.changed();
         }
-    }
-
-    /// Marks the settings (filter, current card, …) as changed, after the caller changed them.
-    pub fn settings_changed(&mut self) {
-        self.unsaved = true;
     }
 
     /// Changes whenever the cards or statuses were recomputed (views cache by it).

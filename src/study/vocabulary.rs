@@ -130,6 +130,7 @@ fn example(doc: &Document, analysis: &Analysis, sentence: usize, word: Range<usi
     let start = doc.sentences.get(sentence).map_or(0, |s| s.range.start);
     Example {
         sentence,
+        start,
         text: doc.sentence_text(sentence).to_owned(),
         translation: analysis.translation(sentence).map(str::to_owned),
         word: word.start.saturating_sub(start)..word.end.saturating_sub(start),

@@ -1,89 +1,73 @@
-//! Every user action, defined once with its label and keys; menus, buttons, the shortcut overlay and tests use it.
+//! Every user action, defined once with its label and keys; menus, buttons, the shortcut overlay, the README's key tables and tests use it.
 
 use egui::{Event, Key, Modifiers};
 
-use crate::study::{Rating, Status};
+use super::cards::CardsAction;
+use super::panels::Panel;
+use super::reader::ReaderAction;
 
-/// The panel the keys act on: the same key can mean one thing in the reader and another on
-/// the cards (`1` sets the word's status in one, rates the card in the other).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Panel {
-    #[default]
-    Reader,
-    Cards,
-}
-
-impl Panel {
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Reader => "Reader",
-            Self::Cards => "Cards",
-        }
-    }
-}
-
-/// Something the user can do.
+/// Something the user can do. Actions of one panel are that panel's own enum, so the same key
+/// can mean one thing in the reader and another on the cards (`1` sets the word's status in
+/// one, rates the card in the other).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
-    NextSentence,
-    PreviousSentence,
-    FirstSentence,
-    LastSentence,
-    NextWord,
-    PreviousWord,
-    WordDetails,
-    CloseDetails,
-    Translation,
-    CopySentence,
+    /// Shows a panel and gives it the keys (a side panel that has them already is hidden).
+    Show(Panel),
+    Export,
+    Open,
+    Shortcuts,
+    Quit,
     ZoomIn,
     ZoomOut,
     ZoomReset,
     SwitchFont,
     SwitchTheme,
     TintNames,
-    Open,
-    Shortcuts,
-    Quit,
-    ShowReader,
-    ShowCards,
-    Export,
     StatusTints,
-    /// The current word's status (reader).
-    SetStatus(Status),
-    /// Every word of the current sentence still marked new becomes known (reader).
-    KnowRestOfSentence,
-    FlipCard,
-    NextCard,
-    PreviousCard,
-    /// Rates the current card and moves on (cards).
-    Rate(Rating),
+    Reader(ReaderAction),
+    Cards(CardsAction),
+}
+
+/// A panel's own actions: listed, labelled and bound to keys in the panel's file.
+pub trait PanelAction: Copy + Sized + 'static {
+    /// Every action of the panel, in the order the shortcut overlay lists them.
+    fn all() -> Vec<Self>;
+    fn label(self) -> &'static str;
+    fn bindings(self) -> Vec<Binding>;
 }
 
 /// A key with the modifiers it needs. Keys are matched by their physical position too,
 /// so shortcuts work whatever keyboard layout is active (an Arabic one included).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub key: Key,
     pub command: bool,
     pub shift: bool,
 }
 
-const fn key(key: Key) -> Binding {
+/// A plain key.
+#[must_use]
+pub const fn key(key: Key) -> Binding {
     Binding {
         key,
         command: false,
         shift: false,
     }
 }
-const fn ctrl(key: Key) -> Binding {
+
+/// `Ctrl` (`Cmd` on a Mac) and a key.
+#[must_use]
+pub const fn ctrl(key: Key) -> Binding {
     Binding {
         key,
         command: true,
         shift: false,
     }
 }
-const fn shift(key: Key) -> Binding {
+
+/// `Shift` and a key.
+#[must_use]
+pub const fn shift(key: Key) -> Binding {
     Binding {
         key,
         command: false,
@@ -91,63 +75,44 @@ const fn shift(key: Key) -> Binding {
     }
 }
 
+/// `1`–`4` for the first to fourth status, rating or choice.
+#[must_use]
+pub fn number_key(index: usize) -> Key {
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4][index.min(3)]
+}
+
+/// The actions that work in every panel, in the order the overlay lists them.
+const EVERYWHERE: [Action; 11] = [
+    Action::Export,
+    Action::Open,
+    Action::ZoomIn,
+    Action::ZoomOut,
+    Action::ZoomReset,
+    Action::SwitchFont,
+    Action::SwitchTheme,
+    Action::TintNames,
+    Action::StatusTints,
+    Action::Shortcuts,
+    Action::Quit,
+];
+
 impl Action {
-    pub const ALL: [Self; 35] = [
-        Self::ShowReader,
-        Self::ShowCards,
-        Self::Export,
-        Self::NextSentence,
-        Self::PreviousSentence,
-        Self::FirstSentence,
-        Self::LastSentence,
-        Self::NextWord,
-        Self::PreviousWord,
-        Self::WordDetails,
-        Self::CloseDetails,
-        Self::Translation,
-        Self::CopySentence,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ZoomReset,
-        Self::SwitchFont,
-        Self::SwitchTheme,
-        Self::TintNames,
-        Self::Open,
-        Self::StatusTints,
-        Self::Shortcuts,
-        Self::Quit,
-        Self::SetStatus(Status::New),
-        Self::SetStatus(Status::Learning),
-        Self::SetStatus(Status::Known),
-        Self::SetStatus(Status::Ignored),
-        Self::KnowRestOfSentence,
-        Self::FlipCard,
-        Self::NextCard,
-        Self::PreviousCard,
-        Self::Rate(Rating::Again),
-        Self::Rate(Rating::Hard),
-        Self::Rate(Rating::Good),
-        Self::Rate(Rating::Easy),
-    ];
+    /// Every action: those that work everywhere, the panel keys, then each panel's own.
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        let mut all: Vec<Self> = Panel::ALL.iter().map(|&p| Self::Show(p)).collect();
+        all.extend(EVERYWHERE);
+        all.extend(ReaderAction::all().into_iter().map(Self::Reader));
+        all.extend(CardsAction::all().into_iter().map(Self::Cards));
+        all
+    }
 
     /// The panel this action belongs to; `None` for actions that work everywhere.
     #[must_use]
     pub fn panel(self) -> Option<Panel> {
         match self {
-            Self::NextSentence
-            | Self::PreviousSentence
-            | Self::FirstSentence
-            | Self::LastSentence
-            | Self::NextWord
-            | Self::PreviousWord
-            | Self::WordDetails
-            | Self::Translation
-            | Self::CopySentence
-            | Self::SetStatus(_)
-            | Self::KnowRestOfSentence => Some(Panel::Reader),
-            Self::FlipCard | Self::NextCard | Self::PreviousCard | Self::Rate(_) => {
-                Some(Panel::Cards)
-            }
+            Self::Reader(_) => Some(Panel::Reader),
+            Self::Cards(_) => Some(Panel::Cards),
             _ => None,
         }
     }
@@ -155,119 +120,69 @@ impl Action {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Self::NextSentence => "Next sentence",
-            Self::PreviousSentence => "Previous sentence",
-            Self::FirstSentence => "First sentence",
-            Self::LastSentence => "Last sentence",
-            Self::NextWord => "Next word (reading order: leftwards in Arabic)",
-            Self::PreviousWord => "Previous word",
-            Self::WordDetails => "Details of the current word",
-            Self::CloseDetails => "Close the details",
-            Self::Translation => "Show / hide the sentence's English translation",
-            Self::CopySentence => "Copy the selection, or the current sentence",
+            Self::Show(panel) => panel.show_label(),
+            Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
+            Self::Open => "Open a text file… (or drop one on the window)",
+            Self::Shortcuts => "Show keyboard shortcuts",
+            Self::Quit => "Quit (settings, window size and progress are saved)",
             Self::ZoomIn => "Larger text",
             Self::ZoomOut => "Smaller text",
             Self::ZoomReset => "Default text size",
             Self::SwitchFont => "Switch font (Noto Naskh Arabic / Amiri)",
             Self::SwitchTheme => "Switch light / dark theme",
             Self::TintNames => "Colour names of people, states and places by kind (on / off)",
-            Self::Open => "Open a text file…",
-            Self::Shortcuts => "Show keyboard shortcuts",
-            Self::Quit => "Quit (settings, window size and progress are saved)",
-            Self::ShowReader => "Reader: keys act on the text",
-            Self::ShowCards => "Cards: show them, keys act on them (again: hide them)",
-            Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
             Self::StatusTints => "Tint words by status (new: blue, learning: amber)",
-            Self::SetStatus(Status::New) => "Mark the current word new",
-            Self::SetStatus(Status::Learning) => "Mark the current word learning",
-            Self::SetStatus(Status::Known) => "Mark the current word known",
-            Self::SetStatus(Status::Ignored) => "Mark the current word ignored",
-            Self::KnowRestOfSentence => "Mark the sentence's remaining new words known",
-            Self::FlipCard => "Flip the card",
-            Self::NextCard => "Next card (leftwards, like the Arabic text)",
-            Self::PreviousCard => "Previous card",
-            Self::Rate(Rating::Again) => "Again: forgotten, show it again soon; next card",
-            Self::Rate(Rating::Hard) => "Hard: remembered with effort; next card",
-            Self::Rate(Rating::Good) => "Good: remembered; next card",
-            Self::Rate(Rating::Easy) => "Easy: remembered at once; next card",
+            Self::Reader(a) => a.label(),
+            Self::Cards(a) => a.label(),
         }
     }
 
-    /// The default keys. `←` is the next word, and the next card: Arabic reads leftwards.
+    /// The default keys.
     #[must_use]
     pub fn bindings(self) -> Vec<Binding> {
         match self {
-            Self::NextSentence => vec![key(Key::ArrowDown), key(Key::J)],
-            Self::PreviousSentence => vec![key(Key::ArrowUp), key(Key::K)],
-            Self::FirstSentence => vec![key(Key::Home)],
-            Self::LastSentence => vec![key(Key::End)],
-            Self::NextWord => vec![key(Key::ArrowLeft)],
-            Self::PreviousWord => vec![key(Key::ArrowRight)],
-            Self::WordDetails => vec![key(Key::Enter)],
-            Self::CloseDetails => vec![key(Key::Escape)],
-            Self::Translation => vec![key(Key::T)],
-            Self::CopySentence => vec![ctrl(Key::C)],
+            Self::Show(panel) => vec![key(panel.key())],
+            Self::Export => vec![ctrl(Key::E)],
+            Self::Open => vec![ctrl(Key::O)],
+            Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
+            Self::Quit => vec![ctrl(Key::Q)],
             Self::ZoomIn => vec![ctrl(Key::Equals), ctrl(Key::Plus)],
             Self::ZoomOut => vec![ctrl(Key::Minus)],
             Self::ZoomReset => vec![ctrl(Key::Num0)],
             Self::SwitchFont => vec![key(Key::F)],
             Self::SwitchTheme => vec![key(Key::D)],
             Self::TintNames => vec![key(Key::N)],
-            Self::Open => vec![ctrl(Key::O)],
-            Self::Quit => vec![ctrl(Key::Q)],
-            Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
-            Self::ShowReader => vec![key(Key::F1)],
-            Self::ShowCards => vec![key(Key::F3)],
-            Self::Export => vec![ctrl(Key::E)],
             Self::StatusTints => vec![key(Key::S)],
-            Self::SetStatus(status) => vec![key(number_key(status as usize))],
-            // `w` for "well known", as in LWT.
-            Self::KnowRestOfSentence => vec![key(Key::W)],
-            Self::FlipCard => vec![key(Key::Space)],
-            Self::NextCard => vec![key(Key::ArrowLeft)],
-            Self::PreviousCard => vec![key(Key::ArrowRight)],
-            Self::Rate(rating) => vec![key(number_key(rating as usize))],
+            Self::Reader(a) => a.bindings(),
+            Self::Cards(a) => a.bindings(),
         }
     }
 
-    /// The keys as people write them, for menus and the overlay.
+    /// The keys as people write them, for menus, buttons and the overlay ("↓  j").
     #[must_use]
     pub fn keys_text(self) -> String {
-        let names: Vec<String> = self
-            .bindings()
+        self.bindings()
             .into_iter()
+            // `?` is Shift+/ on most layouts: one name is enough.
             .filter(|b| !(self == Self::Shortcuts && b.key == Key::Slash))
-            .map(|b| {
-                let name = match b.key {
-                    Key::ArrowDown => "↓".to_owned(),
-                    Key::ArrowUp => "↑".to_owned(),
-                    Key::ArrowLeft => "←".to_owned(),
-                    Key::ArrowRight => "→".to_owned(),
-                    Key::Equals => "=".to_owned(),
-                    Key::Plus => "+".to_owned(),
-                    Key::Minus => "-".to_owned(),
-                    Key::Num0 => "0".to_owned(),
-                    Key::Questionmark => "?".to_owned(),
-                    Key::Space => "Space".to_owned(),
-                    other => other.name().to_owned(),
-                };
-                let name = if b.key.name().len() == 1 {
-                    name.to_lowercase()
-                } else {
-                    name
-                };
-                if b.command {
-                    format!("Ctrl+{}", name.to_uppercase())
-                } else {
-                    name
-                }
-            })
-            .collect();
-        names.join("  ")
+            .map(binding_text)
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    /// The first key as people write it, for a button's hint ("Space").
+    #[must_use]
+    pub fn key_text(self) -> String {
+        self.bindings()
+            .into_iter()
+            .find(|b| !(self == Self::Shortcuts && b.key == Key::Slash))
+            .map(binding_text)
+            .unwrap_or_default()
     }
 
     /// Whether the action may run while `active` has the keys.
-    fn acts_in(self, active: Panel) -> bool {
+    #[must_use]
+    pub fn acts_in(self, active: Panel) -> bool {
         self.panel().is_none_or(|p| p == active)
     }
 
@@ -282,16 +197,68 @@ impl Action {
     }
 }
 
-/// `1`–`4` for the first to fourth status or rating.
-fn number_key(index: usize) -> Key {
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4][index.min(3)]
+/// A key binding as people write it: `Ctrl+E`, `↓`, `j`, `Shift+Tab`.
+fn binding_text(b: Binding) -> String {
+    let name = match b.key {
+        Key::ArrowDown => "↓".to_owned(),
+        Key::ArrowUp => "↑".to_owned(),
+        Key::ArrowLeft => "←".to_owned(),
+        Key::ArrowRight => "→".to_owned(),
+        Key::Equals => "=".to_owned(),
+        Key::Plus => "+".to_owned(),
+        Key::Minus => "-".to_owned(),
+        Key::Num0 => "0".to_owned(),
+        Key::Questionmark => "?".to_owned(),
+        Key::Space => "Space".to_owned(),
+        Key::Escape => "Esc".to_owned(),
+        other if other.name().len() == 1 => other.name().to_lowercase(),
+        other => other.name().to_owned(),
+    };
+    match (b.command, b.shift) {
+        (true, _) => format!("Ctrl+{}", name.to_uppercase()),
+        (false, true) if name.chars().count() > 1 => format!("Shift+{name}"),
+        (false, true) => name.to_uppercase(),
+        (false, false) => name,
+    }
+}
+
+/// Every key as Markdown tables: one for the keys that work everywhere, one per panel with keys
+/// of its own. The README's key tables are this text (a test checks them).
+#[must_use]
+pub fn keys_markdown() -> String {
+    let all = Action::all();
+    let mut out = String::new();
+    let groups = std::iter::once((None, "everywhere".to_owned())).chain(
+        Panel::ALL
+            .iter()
+            .filter(|&&p| all.iter().any(|a| a.panel() == Some(p)))
+            .map(|&p| {
+                let key = Action::Show(p).key_text();
+                (Some(p), format!("{} (`{key}`)", p.label().to_lowercase()))
+            }),
+    );
+    for (panel, title) in groups {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("| {title} | action |\n|---|---|\n"));
+        for action in all.iter().filter(|a| a.panel() == panel) {
+            let keys: Vec<String> = action
+                .keys_text()
+                .split("  ")
+                .map(|k| format!("`{k}`"))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), action.label()));
+        }
+    }
+    out
 }
 
 /// Whether a key press may go to a text field being typed in instead of being a shortcut:
 /// plain keys do (`Esc` too: it leaves the field); `Ctrl` shortcuts and the panel keys stay
 /// shortcuts.
 fn is_typing(key: Key, modifiers: Modifiers) -> bool {
-    let panel_key = matches!(key, Key::F1 | Key::F2 | Key::F3 | Key::F4);
+    let panel_key = Panel::ALL.iter().any(|p| p.key() == key);
     !(modifiers.command || modifiers.ctrl || panel_key)
 }
 
@@ -300,7 +267,9 @@ fn is_typing(key: Key, modifiers: Modifiers) -> bool {
 /// order. While a text field has the focus, plain keys are left to it.
 pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
     let typing = ctx.text_edit_focused();
+    let all = Action::all();
     let mut actions = Vec::new();
+    let copy = Action::Reader(ReaderAction::CopySentence);
     ctx.input_mut(|input| {
         input.events.retain(|event| match event {
             Event::Key {
@@ -310,7 +279,7 @@ pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
                 modifiers,
                 ..
             } if !(typing && is_typing(*key, *modifiers)) => {
-                match Action::ALL
+                match all
                     .iter()
                     .find(|a| a.acts_in(active) && a.matches(*key, *physical_key, *modifiers))
                 {
@@ -321,64 +290,115 @@ pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
                     None => true,
                 }
             }
-            Event::Copy if !typing && active == Panel::Reader => {
-                actions.push(Action::CopySentence);
+            Event::Copy if !typing && copy.acts_in(active) => {
+                actions.push(copy);
                 false
             }
             _ => true,
         });
     });
-    actions.dedup_by(|a, b| *a == Action::CopySentence && *b == Action::CopySentence);
+    actions.dedup_by(|a, b| *a == copy && *b == copy);
     actions
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::study::{Rating, Status};
 
     #[test]
     fn physical_keys_match_under_any_layout() {
         // An Arabic layout: the J key types "ت", egui reports the logical key it can, and the physical J.
         let none = Modifiers::NONE;
-        assert!(Action::NextSentence.matches(Key::J, Some(Key::J), none));
-        assert!(Action::NextSentence.matches(Key::Questionmark, Some(Key::J), none));
+        let next = Action::Reader(ReaderAction::NextSentence);
+        assert!(next.matches(Key::J, Some(Key::J), none));
+        assert!(next.matches(Key::Questionmark, Some(Key::J), none));
         assert!(Action::Shortcuts.matches(Key::Slash, Some(Key::Slash), Modifiers::SHIFT));
-        assert!(!Action::NextSentence.matches(
-            Key::ArrowDown,
-            Some(Key::ArrowDown),
-            Modifiers::SHIFT
-        ));
+        assert!(!next.matches(Key::ArrowDown, Some(Key::ArrowDown), Modifiers::SHIFT));
         assert!(Action::ZoomIn.matches(Key::Equals, Some(Key::Equals), Modifiers::COMMAND));
         assert!(!Action::ZoomIn.matches(Key::Equals, Some(Key::Equals), none));
     }
 
-    #[test]
-    fn the_same_key_means_one_thing_per_panel() {
-        let found = |key: Key, panel: Panel| {
-            Action::ALL
-                .into_iter()
-                .find(|a| a.acts_in(panel) && a.matches(key, Some(key), Modifiers::NONE))
-        };
-        assert_eq!(
-            found(Key::Num2, Panel::Reader),
-            Some(Action::SetStatus(Status::Learning))
-        );
-        assert_eq!(
-            found(Key::Num2, Panel::Cards),
-            Some(Action::Rate(Rating::Hard))
-        );
-        assert_eq!(found(Key::ArrowLeft, Panel::Reader), Some(Action::NextWord));
-        assert_eq!(found(Key::ArrowLeft, Panel::Cards), Some(Action::NextCard));
-        assert_eq!(found(Key::Space, Panel::Reader), None);
-        assert_eq!(found(Key::F3, Panel::Reader), Some(Action::ShowCards));
-        assert_eq!(found(Key::F1, Panel::Cards), Some(Action::ShowReader));
+    fn found(key: Key, panel: Panel) -> Option<Action> {
+        Action::all()
+            .into_iter()
+            .find(|a| a.acts_in(panel) && a.matches(key, Some(key), Modifiers::NONE))
     }
 
     #[test]
-    fn every_action_has_a_label_and_a_key() {
-        for action in Action::ALL {
-            assert!(!action.label().is_empty());
-            assert!(!action.keys_text().is_empty(), "{action:?}");
+    fn the_same_key_means_one_thing_per_panel() {
+        assert_eq!(
+            found(Key::Num2, Panel::Reader),
+            Some(Action::Reader(ReaderAction::SetStatus(Status::Learning)))
+        );
+        assert_eq!(
+            found(Key::Num2, Panel::Cards),
+            Some(Action::Cards(CardsAction::Rate(Rating::Hard)))
+        );
+        assert_eq!(
+            found(Key::ArrowLeft, Panel::Reader),
+            Some(Action::Reader(ReaderAction::NextWord))
+        );
+        assert_eq!(
+            found(Key::ArrowLeft, Panel::Cards),
+            Some(Action::Cards(CardsAction::Next))
+        );
+        assert_eq!(found(Key::Space, Panel::Reader), None);
+    }
+
+    #[test]
+    fn f1_to_f4_show_the_four_panels_from_anywhere() {
+        let keys = [Key::F1, Key::F2, Key::F3, Key::F4];
+        assert_eq!(Panel::ALL.len(), keys.len());
+        for (&panel, key) in Panel::ALL.iter().zip(keys) {
+            assert_eq!(panel.key(), key);
+            for &active in Panel::ALL {
+                assert_eq!(
+                    found(key, active),
+                    Some(Action::Show(panel)),
+                    "{key:?} in {active:?}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_panel() {
+        for &panel in Panel::ALL {
+            let mut seen: Vec<(Binding, Action)> = Vec::new();
+            for action in Action::all().into_iter().filter(|a| a.acts_in(panel)) {
+                for binding in action.bindings() {
+                    if let Some((_, other)) = seen.iter().find(|(b, _)| *b == binding) {
+                        panic!("{binding:?} is bound to {other:?} and {action:?} in {panel:?}");
+                    }
+                    seen.push((binding, action));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_label_a_key_and_a_place_in_the_list() {
+        let all = Action::all();
+        for (i, action) in all.iter().enumerate() {
+            assert!(!action.label().is_empty(), "{action:?}");
+            assert!(!action.keys_text().is_empty(), "{action:?}");
+            assert!(!all[..i].contains(action), "{action:?} listed twice");
+        }
+        for &panel in Panel::ALL {
+            assert!(all.contains(&Action::Show(panel)), "{panel:?} has no key");
+        }
+    }
+
+    #[test]
+    fn keys_are_written_as_people_write_them() {
+        assert_eq!(Action::Export.keys_text(), "Ctrl+E");
+        assert_eq!(Action::Show(Panel::Cards).keys_text(), "F3");
+        assert_eq!(
+            Action::Reader(ReaderAction::NextSentence).keys_text(),
+            "↓  j"
+        );
+        assert_eq!(Action::Shortcuts.keys_text(), "?");
+        assert_eq!(binding_text(shift(Key::Tab)), "Shift+Tab");
     }
 }

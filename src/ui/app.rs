@@ -1,4 +1,4 @@
-//! The app: one document, the reader and cards panels, menus, messages and the shortcut overlay.
+//! The app: one open text, the reader with the side panels beside it as room allows, menus, messages and the shortcut overlay.
 
 use std::path::{Path, PathBuf};
 
@@ -6,24 +6,25 @@ use egui::Context;
 use serde::{Deserialize, Serialize};
 
 mod chrome;
+mod layout;
+mod queries;
 mod study;
 
-use super::actions::{Action, Panel, take_actions};
-use super::cards::{CardsCommand, CardsPanel};
+use super::actions::{Action, take_actions};
+use super::arrangement::PanelSettings;
 use super::export_dialog::ExportDialog;
-use super::reader::Reader;
+use super::panel::{Command, PanelContext};
+use super::panels::{Panel, Panels};
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, analyze, load_text, text_from_bytes};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 use crate::study::{ProgressStore, Session};
-use chrome::{legend_ui, ui_fonts};
+use chrome::ui_fonts;
 
 pub const SETTINGS_KEY: &str = "dars-settings";
 pub const DEFAULT_TEXT_SIZE: f32 = 22.0;
 const MIN_TEXT_SIZE: f32 = 12.0;
 const MAX_TEXT_SIZE: f32 = 64.0;
-/// Below this width the cards take the reader's place instead of sitting beside it.
-const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 
 /// What is remembered between runs (the window's size is remembered by eframe).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,6 +37,8 @@ pub struct Settings {
     pub tint_entities: bool,
     /// Words of the text are tinted by status (new, learning).
     pub status_tints: bool,
+    /// Which side panels are open, and their widths.
+    pub panels: PanelSettings,
 }
 
 impl Default for Settings {
@@ -46,6 +49,7 @@ impl Default for Settings {
             dark: false,
             tint_entities: true,
             status_tints: true,
+            panels: PanelSettings::default(),
         }
     }
 }
@@ -57,25 +61,31 @@ pub struct Message {
     pub is_error: bool,
 }
 
-pub struct DarsApp {
-    pub settings: Settings,
-    pub doc: Document,
+/// The text being read: the document, its analysis, and the learner's session on it.
+struct OpenText {
+    doc: Document,
     /// Lemmas, glosses and translations, computed once per document.
-    pub analysis: Analysis,
-    pub reader: Reader,
+    analysis: Analysis,
     /// The deck and the learner's saved progress for this document.
-    pub session: Session,
-    pub cards: CardsPanel,
-    pub cards_open: bool,
+    session: Session,
+}
+
+pub struct DarsApp {
+    settings: Settings,
+    text: OpenText,
+    panels: Panels,
     /// The panel the keys act on.
-    pub active: Panel,
-    pub export: ExportDialog,
-    pub message: Option<Message>,
-    pub show_shortcuts: bool,
+    active: Panel,
+    export: ExportDialog,
+    message: Option<Message>,
+    show_shortcuts: bool,
     /// Where progress is saved; `None` when the platform has no data folder.
     store: Option<ProgressStore>,
     typesetter: Typesetter,
+    /// What was set up in egui last: fonts once, visuals when the theme changes.
     applied_dark: Option<bool>,
+    /// Side panels whose width egui remembers differently from ours: set on the next frame.
+    layout: layout::Layout,
 }
 
 impl DarsApp {
@@ -101,14 +111,15 @@ impl DarsApp {
     ) -> Self {
         let doc = Document::bundled();
         let analysis = analyze(&doc);
+        let session = Session::open(None, &doc, &analysis).session;
         let mut app = Self {
             settings: sanitized(settings),
-            session: Session::open(None, &doc, &analysis).session,
-            analysis,
-            doc,
-            reader: Reader::default(),
-            cards: CardsPanel::default(),
-            cards_open: false,
+            text: OpenText {
+                doc,
+                analysis,
+                session,
+            },
+            panels: Panels::default(),
             active: Panel::Reader,
             export: ExportDialog::default(),
             message: None,
@@ -116,6 +127,7 @@ impl DarsApp {
             store,
             typesetter: Typesetter::default(),
             applied_dark: None,
+            layout: layout::Layout::default(),
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -132,6 +144,11 @@ impl DarsApp {
         }
     }
 
+    /// Opens a text given whole (`source` names it in the status bar).
+    pub fn open_text(&mut self, source: &str, text: String) {
+        self.set_document(Document::new(source, text));
+    }
+
     /// Opens dropped bytes (when the platform gives contents instead of a path).
     pub fn open_bytes(&mut self, name: &str, bytes: Vec<u8>) {
         match text_from_bytes(name, bytes) {
@@ -142,37 +159,34 @@ impl DarsApp {
 
     fn set_document(&mut self, doc: Document) {
         self.save_progress();
-        self.analysis = analyze(&doc);
-        self.doc = doc;
-        self.reader = Reader::default();
-        self.cards = CardsPanel::default();
+        self.text.analysis = analyze(&doc);
+        self.text.doc = doc;
+        self.panels = Panels::default();
         self.message = None;
         self.open_session();
     }
 
     /// Loads the document's saved progress, and puts the reader back where it was.
     fn open_session(&mut self) {
-        let opened = Session::open(self.store.clone(), &self.doc, &self.analysis);
-        self.session = opened.session;
+        let text = &mut self.text;
+        let opened = Session::open(self.store.clone(), &text.doc, &text.analysis);
+        text.session = opened.session;
         if let Some(problem) = opened.problem {
             self.error(problem);
         }
-        let sentence = self.session.progress.settings.sentence;
-        if sentence > 0 {
-            self.reader.position.go_to_sentence(&self.doc, sentence);
-            self.reader.follow_current();
-        }
+        let sentence = self.text.session.study_settings().sentence;
+        let reader = &mut self.panels.reader;
+        reader.position.go_to_sentence(&self.text.doc, sentence);
+        reader.follow_current();
     }
 
     /// Saves progress if it changed; a failure is said in the message bar, and the progress
     /// stays in memory for the next try.
     pub fn save_progress(&mut self) {
-        let sentence = self.reader.position.sentence;
-        if self.session.progress.settings.sentence != sentence {
-            self.session.progress.settings.sentence = sentence;
-            self.session.settings_changed();
-        }
-        if let Err(e) = self.session.save_if_changed() {
+        let sentence = self.panels.reader.position.sentence;
+        let session = &mut self.text.session;
+        session.change_settings(|s| s.sentence = sentence);
+        if let Err(e) = session.save_if_changed() {
             self.error(e.to_string());
         }
     }
@@ -191,39 +205,18 @@ impl DarsApp {
         });
     }
 
-    /// The status key of the reader's current word, when it has a card.
-    fn current_word_card(&self) -> Option<String> {
-        let word = self.reader.position.word?;
-        let card = self.session.card_of_token(word)?;
-        Some(self.session.cards()[card].key())
-    }
-
     fn text_style(&self) -> TextStyle {
         TextStyle::new(self.settings.font, self.settings.text_size)
     }
 
-    /// Carries out one action.
+    /// Carries out one action: the window's own here, a panel's by that panel.
     pub fn apply(&mut self, ctx: &Context, action: Action) {
-        let doc = &self.doc;
-        let pos = &mut self.reader.position;
         match action {
-            Action::NextSentence => pos.next_sentence(doc),
-            Action::PreviousSentence => pos.previous_sentence(doc),
-            Action::FirstSentence => pos.first_sentence(doc),
-            Action::LastSentence => pos.last_sentence(doc),
-            Action::NextWord => pos.next_word(doc),
-            Action::PreviousWord => pos.previous_word(doc),
-            Action::WordDetails => {
-                if pos.word.is_none() {
-                    pos.next_word(doc);
-                }
-                self.reader.details_open = true;
-            }
-            Action::CloseDetails => {
-                self.reader.details_open = false;
-                self.show_shortcuts = false;
-            }
-            Action::CopySentence => ctx.copy_text(self.reader.copy_text(doc)),
+            Action::Show(panel) => self.show(panel),
+            Action::Export => self.export.open = true,
+            Action::Open => self.choose_file_to_open(),
+            Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::ZoomIn => self.set_text_size(self.settings.text_size * 1.1),
             Action::ZoomOut => self.set_text_size(self.settings.text_size / 1.1),
             Action::ZoomReset => self.set_text_size(DEFAULT_TEXT_SIZE),
@@ -233,71 +226,87 @@ impl DarsApp {
             }
             Action::SwitchTheme => self.settings.dark = !self.settings.dark,
             Action::TintNames => self.settings.tint_entities = !self.settings.tint_entities,
-            Action::Open => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter("Text", &["txt", "text", "md"])
-                    .pick_file();
-                if let Some(path) = picked {
-                    self.open_path(&path);
-                }
-            }
-            Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Action::Translation => self.reader.show_translation = !self.reader.show_translation,
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::ShowReader => self.active = Panel::Reader,
-            Action::ShowCards => {
-                if self.cards_open && self.active == Panel::Cards {
-                    self.cards_open = false;
-                    self.active = Panel::Reader;
-                } else {
-                    self.cards_open = true;
-                    self.active = Panel::Cards;
-                }
-            }
-            Action::Export => self.export.open = true,
             Action::StatusTints => self.settings.status_tints = !self.settings.status_tints,
-            Action::SetStatus(status) => match self.current_word_card() {
-                Some(key) => self.session.set_status(&key, status),
-                None if self.reader.position.word.is_none() => {
-                    self.info(
-                        "Choose a word first (← or a click), then 1–4 sets its status.".to_owned(),
-                    );
-                }
-                None => self.info(
-                    "This word has no card (the lexicon does not know it), so no status."
-                        .to_owned(),
-                ),
-            },
-            Action::KnowRestOfSentence => {
-                let cards: Vec<usize> = self
-                    .doc
-                    .words_of(self.reader.position.sentence)
-                    .filter_map(|t| self.session.card_of_token(t))
-                    .collect();
-                let n = self.session.promote_new(cards, crate::study::Status::Known);
-                self.info(format!(
-                    "{n} new word{} of this sentence marked known.",
-                    if n == 1 { "" } else { "s" }
-                ));
+            Action::Reader(_) | Action::Cards(_) => {
+                let Some(panel) = action.panel() else {
+                    return;
+                };
+                let commands = self.with_panel(panel, |p, cx| p.act(action, cx));
+                self.run(ctx, commands);
             }
-            Action::FlipCard => self.cards.flip(),
-            Action::NextCard => self.cards.step(&mut self.session, true),
-            Action::PreviousCard => self.cards.step(&mut self.session, false),
-            Action::Rate(rating) => self
-                .cards
-                .rate(&mut self.session, rating, study::unix_now()),
         }
-        if matches!(
-            action,
-            Action::NextSentence
-                | Action::PreviousSentence
-                | Action::FirstSentence
-                | Action::LastSentence
-                | Action::NextWord
-                | Action::PreviousWord
-        ) {
-            self.reader.selection = None;
-            self.reader.follow_current();
+        // Whatever changed the layout (theme, font, size, panels), the current sentence stays in view.
+        if !matches!(action, Action::Reader(_) | Action::Cards(_)) {
+            self.panels.reader.keep_place();
+        }
+    }
+
+    /// `F1`–`F4`: gives a panel the keys, opening it; a side panel that has the keys already is hidden.
+    fn show(&mut self, panel: Panel) {
+        if panel.is_side() && self.active == panel && self.settings.panels.is_open(panel) {
+            self.close(panel);
+        } else {
+            self.open(panel);
+        }
+    }
+
+    fn open(&mut self, panel: Panel) {
+        self.settings.panels.open(panel);
+        if panel.is_side() {
+            self.settings.panels.tab = Some(panel);
+        }
+        self.active = panel;
+    }
+
+    fn close(&mut self, panel: Panel) {
+        self.settings.panels.close(panel);
+        if self.active == panel {
+            self.active = Panel::Reader;
+        }
+    }
+
+    /// Runs `f` on `panel` with the context every panel gets.
+    fn with_panel<R>(
+        &mut self,
+        panel: Panel,
+        f: impl FnOnce(&mut dyn super::panel::PanelUi, &mut PanelContext<'_>) -> R,
+    ) -> R {
+        let palette = Palette::new(self.settings.dark);
+        let style = self.text_style();
+        let reading = self.panels.reader.position;
+        self.panels.reader.tint_entities = self.settings.tint_entities;
+        self.panels.reader.status_tints = self.settings.status_tints;
+        let mut cx = PanelContext {
+            doc: &self.text.doc,
+            analysis: &self.text.analysis,
+            session: &mut self.text.session,
+            typesetter: &mut self.typesetter,
+            style,
+            palette: &palette,
+            has_keys: self.active == panel,
+            reading,
+            now: crate::study::unix_now(),
+        };
+        f(self.panels.get_mut(panel), &mut cx)
+    }
+
+    /// Carries out what panels asked for, in order.
+    fn run(&mut self, ctx: &Context, commands: Vec<Command>) {
+        for command in commands {
+            match command {
+                Command::Act(action) => self.apply(ctx, action),
+                Command::ShowInReader { range, marks } => {
+                    self.panels.reader.show_range(&self.text.doc, &range, marks);
+                    if !self.layout.shows(Panel::Reader) {
+                        self.active = Panel::Reader;
+                    }
+                }
+                Command::Open(panel) => self.open(panel),
+                Command::Close(panel) => self.close(panel),
+                Command::Inform(text) => self.info(text),
+                Command::Copy(text) => ctx.copy_text(text),
+                Command::SaveExport => self.choose_export_file(),
+            }
         }
     }
 
@@ -312,6 +321,35 @@ impl DarsApp {
     /// The whole UI for one frame; also what tests drive.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = &ui.ctx().clone();
+        self.set_up_egui(ctx);
+        self.typesetter.begin_frame(ctx);
+        self.dropped_files_ui(ctx);
+        self.close_overlays_on_escape(ctx);
+        for action in take_actions(ctx, self.active) {
+            self.apply(ctx, action);
+        }
+        let mut clicked = None;
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui, &mut clicked));
+        });
+        self.message_ui(ui);
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let mut commands = self.panels_ui(ui);
+        if self.show_shortcuts {
+            self.shortcuts_ui(ctx);
+        }
+        commands.extend(self.export_dialog_ui(ctx));
+        self.run(ctx, commands);
+        if let Some(action) = clicked {
+            self.apply(ctx, action);
+        }
+        if self.text.session.is_unsaved() {
+            self.save_progress();
+        }
+    }
+
+    /// Fonts once; visuals when the theme changes.
+    fn set_up_egui(&mut self, ctx: &Context) {
         if self.applied_dark.is_none() {
             // Ctrl+= and Ctrl+- size the Arabic text, not the whole UI.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -325,87 +363,16 @@ impl DarsApp {
             });
             self.applied_dark = Some(self.settings.dark);
         }
-        self.typesetter.begin_frame(ctx);
-        self.dropped_files_ui(ctx);
-        for action in take_actions(ctx, self.active) {
-            self.apply(ctx, action);
-        }
-        let mut clicked = None;
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui, &mut clicked));
-        });
-        self.message_ui(ui);
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        let side_by_side = ui.available_width() >= SIDE_BY_SIDE_WIDTH;
-        let mut commands = Vec::new();
-        let mut cards_rect = None;
-        if self.cards_open && side_by_side {
-            let max = ui.available_width() * 0.55;
-            let panel = egui::Panel::right("cards")
-                .default_size(440.0)
-                .min_size(340.0)
-                .max_size(max)
-                .show(ui, |ui| self.cards_panel_ui(ui));
-            cards_rect = Some(panel.response.rect);
-            commands = panel.inner;
-        }
-        let central = egui::CentralPanel::default().show(ui, |ui| {
-            if self.cards_open && !side_by_side && self.active == Panel::Cards {
-                self.cards_panel_ui(ui)
-            } else {
-                self.reader_panel_ui(ui, &mut clicked);
-                Vec::new()
-            }
-        });
-        commands.extend(central.inner);
-        self.activate_on_click(ctx, cards_rect, central.response.rect, side_by_side);
-        if self.show_shortcuts {
-            self.shortcuts_ui(ctx);
-        }
-        self.export_dialog_ui(ctx);
-        for command in commands {
-            self.apply_cards_command(ctx, command, side_by_side);
-        }
-        if let Some(action) = clicked {
-            self.apply(ctx, action);
-        }
-        if self.session.is_unsaved() {
-            self.save_progress();
-        }
     }
 
-    fn reader_panel_ui(&mut self, ui: &mut egui::Ui, clicked: &mut Option<Action>) {
-        let palette = Palette::new(self.settings.dark);
-        let style = self.text_style();
-        self.reader.tint_entities = self.settings.tint_entities;
-        if self.settings.tint_entities || self.settings.status_tints {
-            legend_ui(ui, &palette, &self.settings);
+    /// `Esc` closes the shortcut overlay or the export dialog, and is then not also a panel's `Esc`.
+    fn close_overlays_on_escape(&mut self, ctx: &Context) {
+        if (self.show_shortcuts || self.export.open)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_shortcuts = false;
+            self.export.open = false;
         }
-        if let Some(action) = self.reader.ui(
-            ui,
-            &self.doc,
-            &self.analysis,
-            &self.session,
-            self.settings.status_tints,
-            &mut self.typesetter,
-            style,
-            &palette,
-        ) {
-            *clicked = Some(action);
-        }
-    }
-
-    fn cards_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<CardsCommand> {
-        let palette = Palette::new(self.settings.dark);
-        let style = self.text_style();
-        self.cards.ui(
-            ui,
-            &mut self.session,
-            &mut self.typesetter,
-            style,
-            &palette,
-            self.active == Panel::Cards,
-        )
     }
 
     fn dropped_files_ui(&mut self, ctx: &Context) {
@@ -422,12 +389,22 @@ impl DarsApp {
             }
         }
     }
+
+    fn choose_file_to_open(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Text", &["txt", "text", "md"])
+            .pick_file();
+        if let Some(path) = picked {
+            self.open_path(&path);
+        }
+    }
 }
 
 fn sanitized(mut s: Settings) -> Settings {
     if !s.text_size.is_finite() || !(MIN_TEXT_SIZE..=MAX_TEXT_SIZE).contains(&s.text_size) {
         s.text_size = DEFAULT_TEXT_SIZE;
     }
+    s.panels = s.panels.sanitized();
     s
 }
 

@@ -6,9 +6,16 @@ use egui::{Align, Layout, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec
 
 use super::actions::Action;
 use super::deck_options::{card_list_ui, filters_ui};
+use super::panel::{Command, PanelContext, PanelUi, title_bar_ui};
+use super::panels::Panel;
 use super::theme::Palette;
+use super::words::{pos_label, status_buttons_ui, times};
 use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
-use crate::study::{Card, Edit, Rating, Session, Status};
+use crate::study::{Card, Edit, Rating, Session};
+
+mod actions;
+
+pub use actions::CardsAction;
 
 /// Room kept free for the scroll bar on the right of the panel, in points.
 const SCROLL_BAR_ROOM: f32 = 12.0;
@@ -16,18 +23,6 @@ const SCROLL_BAR_ROOM: f32 = 12.0;
 const FRONT_SIZE: f32 = 46.0;
 /// Size of the Arabic on the card's back (example, root, forms).
 const BACK_SIZE: f32 = 21.0;
-
-/// Something the panel asks the app to do.
-#[must_use]
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CardsCommand {
-    /// What a button stands for (flip, next, rate…), as if its key had been pressed.
-    Action(Action),
-    /// Show sentence `sentence` in the reader, with the word starting at document byte `word` current.
-    ShowInReader { sentence: usize, word: usize },
-    /// Hide the panel.
-    Close,
-}
 
 /// The gloss and note being edited, for the card with `key`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,8 +50,7 @@ impl CardsPanel {
     pub fn current(&self, session: &Session) -> Option<usize> {
         let shown = session.filtered();
         session
-            .progress
-            .settings
+            .study_settings()
             .current
             .as_deref()
             .and_then(|key| session.card_index(key))
@@ -87,9 +81,8 @@ impl CardsPanel {
     /// Makes card `index` the current card, face down.
     pub fn show(&mut self, session: &mut Session, index: usize) {
         let key = session.cards().get(index).map(Card::key);
-        if key.is_some() && key != session.progress.settings.current {
-            session.progress.settings.current = key;
-            session.settings_changed();
+        if key.is_some() {
+            session.change_settings(|s| s.current = key);
         }
         self.flipped = false;
     }
@@ -111,130 +104,79 @@ impl CardsPanel {
         self.flipped = false;
     }
 
-    /// The panel. `active`: its keys are the ones in use.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        session: &mut Session,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-        active: bool,
-    ) -> Vec<CardsCommand> {
-        let mut commands = Vec::new();
-        let shown = session.filtered();
-        let current = self.current(session);
-        header_ui(ui, &shown, current, active, &mut commands);
-        ScrollArea::vertical()
-            .id_salt("cards")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                // Room on the right for the scroll bar, which egui draws over the content.
-                ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
-                ui.add_space(4.0);
-                match current {
-                    Some(index) => {
-                        self.card_ui(ui, session, index, ts, base, palette, &mut commands);
-                    }
-                    None => {
-                        ui.label("No card matches the filter. Change it below.");
-                    }
-                }
-                ui.add_space(8.0);
-                filters_ui(ui, session);
-                if let Some(index) = card_list_ui(ui, session, &mut self.ticked, current, ts, base)
-                {
-                    self.show(session, index);
-                }
-            });
-        commands
-    }
-
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the panel's parts, passed down once"
-    )]
     fn card_ui(
         &mut self,
         ui: &mut Ui,
-        session: &mut Session,
+        cx: &mut PanelContext<'_>,
         index: usize,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-        commands: &mut Vec<CardsCommand>,
+        commands: &mut Vec<Command>,
     ) {
-        let card = session.cards()[index].clone();
+        let card = cx.session.cards()[index].clone();
         egui::Frame::group(ui.style())
             .inner_margin(12.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                self.front_ui(ui, session, &card, ts, base, palette);
+                self.front_ui(ui, cx, &card);
                 if self.flipped {
                     ui.separator();
-                    self.back_ui(ui, &card, ts, base, palette, commands);
+                    self.back_ui(ui, cx, &card, commands);
                 }
             });
         ui.add_space(6.0);
         answer_ui(ui, self.flipped, commands);
-        status_ui(ui, session, &card);
+        let now = cx.session.status_of_card(index);
+        if let Some(status) = status_buttons_ui(ui, now, None) {
+            cx.session.set_status(&card.key(), status);
+        }
         ui.add_space(4.0);
-        self.edit_ui(ui, session, index);
+        self.edit_ui(ui, cx.session, index);
     }
 
-    fn front_ui(
-        &self,
-        ui: &mut Ui,
-        session: &mut Session,
-        card: &Card,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-    ) {
+    fn front_ui(&self, ui: &mut Ui, cx: &mut PanelContext<'_>, card: &Card) {
+        let mut vocalized = cx.session.study_settings().vocalized;
         ui.horizontal(|ui| {
-            let vocalized = &mut session.progress.settings.vocalized;
             if ui
-                .checkbox(vocalized, "Vowels")
+                .checkbox(&mut vocalized, "Vowels")
                 .on_hover_text("Show the word with its tashkeel (vowel marks)")
                 .changed()
             {
-                session.settings_changed();
+                cx.session.change_settings(|s| s.vocalized = vocalized);
             }
             if card.is_name {
-                ui.weak("name");
+                ui.weak(pos_label(&card.pos));
             }
         });
-        let word = if session.progress.settings.vocalized {
+        let word = if vocalized {
             &card.vocalized
         } else {
             &card.lemma
         };
         ui.vertical_centered(|ui| {
-            ts.label(
+            cx.typesetter.label(
                 ui,
                 word,
-                TextStyle::new(base.font, FRONT_SIZE),
-                palette.text,
+                TextStyle::new(cx.style.font, FRONT_SIZE),
+                cx.palette.text,
                 false,
             );
         });
         if !self.flipped {
-            ui.vertical_centered(|ui| ui.weak("Space shows the answer"));
+            let flip = Action::Cards(CardsAction::Flip).key_text();
+            ui.vertical_centered(|ui| ui.weak(format!("{flip} shows the answer")));
         }
     }
 
     fn back_ui(
         &mut self,
         ui: &mut Ui,
+        cx: &mut PanelContext<'_>,
         card: &Card,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-        commands: &mut Vec<CardsCommand>,
+        commands: &mut Vec<Command>,
     ) {
-        let arabic = TextStyle::new(base.font, BACK_SIZE);
+        let (ts, palette) = (&mut *cx.typesetter, cx.palette);
+        let arabic = TextStyle::new(cx.style.font, BACK_SIZE);
         // Glosses may quote Arabic ("first (fem. أولى)"): the text engine orders them.
-        let gloss = TextStyle::new(base.font, 19.0).bold();
+        let gloss = TextStyle::new(cx.style.font, 19.0).bold();
         ts.mixed_label(ui, &card.gloss, gloss, palette.text, true);
         if !card.translit.is_empty() {
             ui.label(RichText::new(&card.translit).italics().size(16.0));
@@ -262,7 +204,7 @@ impl CardsPanel {
         if !card.note.is_empty() {
             ui.add_space(4.0);
             ui.strong("Note");
-            let note = TextStyle::new(base.font, 15.0);
+            let note = TextStyle::new(cx.style.font, 15.0);
             ts.mixed_label(ui, &card.note, note, palette.text, true);
         }
         ui.add_space(6.0);
@@ -281,7 +223,7 @@ impl CardsPanel {
         ts: &mut Typesetter,
         style: TextStyle,
         palette: &Palette,
-        commands: &mut Vec<CardsCommand>,
+        commands: &mut Vec<Command>,
     ) {
         let text = &card.example.text;
         let width = ui.available_width().max(120.0);
@@ -290,16 +232,19 @@ impl CardsPanel {
             None => true,
         };
         if fresh {
-            let paragraph = ts.layout(text, 0, style, Direction::Rtl, Some(width));
+            // Laid out at the sentence's place in the document, so ranges are document bytes.
+            let start = card.example.start;
+            let paragraph = ts.layout(text, start, style, Direction::Rtl, Some(width));
             self.example = Some((text.clone(), width.to_bits(), style, paragraph));
         }
         let Some((_, _, _, paragraph)) = &self.example else {
             return;
         };
+        let word = card.example.word_in_document();
         let shown = ArabicText::new(paragraph, text)
             .color(palette.text)
-            .highlight(card.example.word.clone(), palette.word)
-            .underline(card.example.word.clone(), palette.word_line);
+            .highlight(word.clone(), palette.word)
+            .underline(word.clone(), palette.word_line);
         let (rect, response) = ui.allocate_exact_size(shown.size(), Sense::click());
         shown.paint(ui.painter(), ts, rect);
         response.widget_info(|| WidgetInfo::labeled(Role::Link, true, text));
@@ -307,10 +252,7 @@ impl CardsPanel {
             .on_hover_cursor(egui::CursorIcon::PointingHand)
             .on_hover_text("Show this sentence in the text");
         if response.clicked() {
-            commands.push(CardsCommand::ShowInReader {
-                sentence: card.example.sentence,
-                word: card.example.word.start,
-            });
+            commands.push(Command::show_in_reader(word));
         }
     }
 
@@ -325,7 +267,7 @@ impl CardsPanel {
                 note: card.note.clone(),
             });
         }
-        let edited = session.progress.edit(&key).is_some();
+        let edited = session.progress().edit(&key).is_some();
         let title = if edited {
             "Teacher's edit (edited)"
         } else {
@@ -377,106 +319,107 @@ impl CardsPanel {
     }
 }
 
+impl PanelUi for CardsPanel {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
+        let shown = cx.session.filtered();
+        let current = self.current(cx.session);
+        let mut commands = header_ui(ui, &shown, current, cx.has_keys);
+        ScrollArea::vertical()
+            .id_salt("cards")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                // Room on the right for the scroll bar, which egui draws over the content.
+                ui.set_max_width(ui.available_width() - SCROLL_BAR_ROOM);
+                ui.add_space(4.0);
+                match current {
+                    Some(index) => self.card_ui(ui, cx, index, &mut commands),
+                    None => {
+                        ui.label("No card matches the filter. Change it below.");
+                    }
+                }
+                ui.add_space(8.0);
+                filters_ui(ui, cx.session);
+                let (ts, base) = (&mut *cx.typesetter, cx.style);
+                if let Some(index) =
+                    card_list_ui(ui, cx.session, &mut self.ticked, current, ts, base)
+                {
+                    self.show(cx.session, index);
+                }
+            });
+        commands
+    }
+
+    fn act(&mut self, action: Action, cx: &mut PanelContext<'_>) -> Vec<Command> {
+        match action {
+            Action::Cards(action) => self.act_on(action, cx),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Title, position in the deck, and whether the keys are here.
-fn header_ui(
-    ui: &mut Ui,
-    shown: &[usize],
-    current: Option<usize>,
-    active: bool,
-    commands: &mut Vec<CardsCommand>,
-) {
-    ui.horizontal(|ui| {
-        ui.heading("Cards");
+fn header_ui(ui: &mut Ui, shown: &[usize], current: Option<usize>, has_keys: bool) -> Vec<Command> {
+    let mut export = false;
+    let mut commands = title_bar_ui(ui, Panel::Cards, |ui| {
         let at = current.and_then(|c| shown.iter().position(|&i| i == c));
         ui.label(match at {
             Some(at) => format!("{} of {}", at + 1, shown.len()),
             None => "none".to_owned(),
         });
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.small_button("Hide").on_hover_text("F3").clicked() {
-                commands.push(CardsCommand::Close);
-            }
-            if ui
-                .small_button("Export…")
-                .on_hover_text(Action::Export.keys_text())
-                .clicked()
-            {
-                commands.push(CardsCommand::Action(Action::Export));
-            }
-        });
+        export = ui
+            .small_button("Export…")
+            .on_hover_text(Action::Export.keys_text())
+            .clicked();
     });
-    if active {
-        ui.weak("Keys: Space flip · ← next · → previous · 1–4 rate");
-    } else {
-        ui.weak("The keys act on the text: press F3 or click here for the cards");
+    if export {
+        commands.push(Command::Act(Action::Export));
     }
+    if has_keys {
+        let keys = |a: CardsAction| Action::Cards(a).key_text();
+        ui.weak(format!(
+            "Keys: {} flip · {} next · {} previous · {}–{} rate",
+            keys(CardsAction::Flip),
+            keys(CardsAction::Next),
+            keys(CardsAction::Previous),
+            keys(CardsAction::Rate(Rating::Again)),
+            keys(CardsAction::Rate(Rating::Easy)),
+        ));
+    } else {
+        ui.weak(format!(
+            "{} or a click here gives the keys to the cards",
+            Action::Show(Panel::Cards).key_text()
+        ));
+    }
+    commands
 }
 
 /// Flip before answering; then the four ratings, each moving on.
-fn answer_ui(ui: &mut Ui, flipped: bool, commands: &mut Vec<CardsCommand>) {
+fn answer_ui(ui: &mut Ui, flipped: bool, commands: &mut Vec<Command>) {
+    let act = |a: CardsAction| Command::Act(Action::Cards(a));
     ui.horizontal(|ui| {
         if flipped {
-            for (n, rating) in Rating::ALL.into_iter().enumerate() {
-                let text = format!("{} {}", n + 1, rating.label());
-                if ui
-                    .button(text)
-                    .on_hover_text(Action::Rate(rating).label())
-                    .clicked()
-                {
-                    commands.push(CardsCommand::Action(Action::Rate(rating)));
+            for rating in Rating::ALL {
+                let action = Action::Cards(CardsAction::Rate(rating));
+                let text = format!("{} {}", action.key_text(), rating.label());
+                if ui.button(text).on_hover_text(action.label()).clicked() {
+                    commands.push(act(CardsAction::Rate(rating)));
                 }
             }
-        } else if ui.button("Show the answer (Space)").clicked() {
-            commands.push(CardsCommand::Action(Action::FlipCard));
+        } else {
+            let flip = Action::Cards(CardsAction::Flip).key_text();
+            if ui.button(format!("Show the answer ({flip})")).clicked() {
+                commands.push(act(CardsAction::Flip));
+            }
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button("Previous →").clicked() {
-                commands.push(CardsCommand::Action(Action::PreviousCard));
+            let previous = Action::Cards(CardsAction::Previous).key_text();
+            if ui.button(format!("Previous {previous}")).clicked() {
+                commands.push(act(CardsAction::Previous));
             }
-            if ui.button("← Next").clicked() {
-                commands.push(CardsCommand::Action(Action::NextCard));
+            let next = Action::Cards(CardsAction::Next).key_text();
+            if ui.button(format!("{next} Next")).clicked() {
+                commands.push(act(CardsAction::Next));
             }
         });
     });
-}
-
-/// The word's status, which the reader shows too.
-fn status_ui(ui: &mut Ui, session: &mut Session, card: &Card) {
-    let key = card.key();
-    let now = session.progress.status(&key);
-    ui.horizontal(|ui| {
-        ui.label("Status");
-        for status in Status::ALL {
-            if ui
-                .selectable_label(now == status, status.label())
-                .on_hover_text(status_hint(status))
-                .clicked()
-            {
-                session.set_status(&key, status);
-            }
-        }
-    });
-}
-
-#[must_use]
-pub fn status_hint(status: Status) -> &'static str {
-    match status {
-        Status::New => "Not studied yet (tinted blue in the text)",
-        Status::Learning => "Being learned (tinted amber in the text)",
-        Status::Known => "Known: not tinted",
-        Status::Ignored => "Not worth studying: not tinted",
-    }
-}
-
-/// A readable part of speech ("proper_noun" → "name").
-#[must_use]
-pub fn pos_label(pos: &str) -> String {
-    match pos {
-        "proper_noun" => "name".to_owned(),
-        other => other.replace('_', " "),
-    }
-}
-
-fn times(count: usize) -> String {
-    format!("{count} time{}", if count == 1 { "" } else { "s" })
 }

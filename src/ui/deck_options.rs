@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::cards::pos_label;
+use super::words::pos_label;
 use crate::render::{TextStyle, Typesetter};
 use crate::study::{Names, Order, Session, Status, parts_of_speech};
 
@@ -14,7 +14,7 @@ const ROW_HEIGHT: f32 = 30.0;
 /// Order, names group, parts of speech and statuses; saved with the progress.
 pub fn filters_ui(ui: &mut Ui, session: &mut Session) {
     let choices = parts_of_speech(session.cards());
-    let mut filter = session.progress.settings.filter.clone();
+    let mut filter = session.study_settings().filter.clone();
     egui::CollapsingHeader::new("Order and filter")
         .id_salt("deck-filter")
         .show(ui, |ui| {
@@ -42,10 +42,7 @@ pub fn filters_ui(ui: &mut Ui, session: &mut Session) {
                 }
             });
         });
-    if filter != session.progress.settings.filter {
-        session.progress.settings.filter = filter;
-        session.settings_changed();
-    }
+    session.change_settings(|s| s.filter = filter);
 }
 
 /// A checkbox for whether `value` is in `set`.

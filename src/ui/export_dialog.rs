@@ -2,27 +2,10 @@
 
 use egui::{Context, RichText};
 
+use super::panel::Command;
 use crate::export::{DEFAULT_DECK, Format};
 
-/// Which cards an export takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Which {
-    /// Every card of the deck, names included.
-    #[default]
-    All,
-    /// The cards the cards panel's filter shows, in its order.
-    Filtered,
-    /// The cards ticked in the cards panel's list.
-    Ticked,
-}
-
-/// Something the dialog asks the app to do.
-#[must_use]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportCommand {
-    /// Ask where to save (a save dialog), then export there.
-    ChooseFile,
-}
+pub use crate::study::Which;
 
 /// How many cards each choice of [`Which`] takes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -82,12 +65,12 @@ impl ExportDialog {
         format!("{stem}.{}", self.format.extension())
     }
 
-    /// The window, when open.
-    pub fn ui(&mut self, ctx: &Context, counts: Counts) -> Option<ExportCommand> {
+    /// The window, when open; its Save button asks the app to choose where to save.
+    pub fn ui(&mut self, ctx: &Context, counts: Counts) -> Vec<Command> {
+        let mut commands = Vec::new();
         if !self.open {
-            return None;
+            return commands;
         }
-        let mut command = None;
         let mut open = true;
         let mut cancel = false;
         egui::Window::new("Export cards")
@@ -114,7 +97,10 @@ impl ExportDialog {
                     );
                 }
                 if self.which == Which::Ticked && counts.ticked == 0 {
-                    ui.weak("Tick cards in the list at the bottom of the cards panel (F3).");
+                    let cards = crate::ui::Action::Show(crate::ui::Panel::Cards).key_text();
+                    ui.weak(format!(
+                        "Tick cards in the list at the bottom of the cards panel ({cards})."
+                    ));
                 }
                 ui.add_space(6.0);
                 let label = ui.strong("Deck name");
@@ -127,7 +113,7 @@ impl ExportDialog {
                     let save =
                         ui.add_enabled(ready, egui::Button::new(RichText::new("Save…").strong()));
                     if save.clicked() {
-                        command = Some(ExportCommand::ChooseFile);
+                        commands.push(Command::SaveExport);
                     }
                     cancel = ui.button("Cancel").clicked();
                 });
@@ -135,6 +121,6 @@ impl ExportDialog {
         if !open || cancel {
             self.open = false;
         }
-        command
+        commands
     }
 }

@@ -1,16 +1,25 @@
-//! The desktop app: the window, its menus, and one file per panel.
+//! The desktop app: the window, its menus, and one file per panel (the list is in `panels.rs`).
 
 pub mod actions;
 pub mod app;
+pub mod arrangement;
 pub mod cards;
 pub mod deck_options;
 pub mod export_dialog;
+pub mod file_dialog;
 pub mod navigation;
+pub mod panel;
+pub mod panels;
+pub mod quiz;
 pub mod reader;
+pub mod relations;
 pub mod theme;
+pub mod words;
 
-pub use actions::{Action, Panel};
+pub use actions::Action;
 pub use app::{DarsApp, Settings};
+pub use panel::{Command, PanelContext, PanelUi};
+pub use panels::{Panel, Panels};
 
 use std::path::PathBuf;
 

@@ -1,32 +1,31 @@
 //! The reader panel: the document laid out right to left, its current sentence and word, hover, selection and the word popup.
 
+use std::ops::Range;
+
 use egui::{Align, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2};
 
-use super::actions::Action;
 use super::navigation::Position;
+use super::panel::{Command, PanelContext, PanelUi};
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::arabic::tokenize::TokenKind;
-use crate::render::{ArabicText, Direction, GlyphMesh, Paragraph, TextStyle, Typesetter};
-use crate::study::{Session, Status};
+use crate::render::{ArabicText, GlyphMesh, Paragraph};
 
+mod actions;
+mod layout;
+mod marks;
 mod popups;
 
-/// Below this size every paragraph is laid out at once; above it, only those near the view.
-const EAGER_LAYOUT_BYTES: usize = 256 * 1024;
+pub use actions::ReaderAction;
+use layout::LayoutKey;
+use marks::StatusMarks;
+
 /// Room on the left, and on the right where egui's scroll bar sits (RTL lines start there).
 const PAD_LEFT: f32 = 14.0;
 const PAD_RIGHT: f32 = 26.0;
 
 /// Text colours for byte ranges of one paragraph.
-type Tints = Vec<(std::ops::Range<usize>, egui::Color32)>;
-
-#[derive(Clone, Copy, PartialEq)]
-struct LayoutKey {
-    width: u32,
-    style: [u32; 2],
-    font: crate::render::FontChoice,
-}
+type Tints = Vec<(Range<usize>, egui::Color32)>;
 
 /// The reader's state for one document.
 #[derive(Default)]
@@ -57,6 +56,14 @@ pub struct Reader {
     entity_colors: Option<(bool, Vec<Tints>)>,
     /// Entity mentions are tinted by kind.
     pub tint_entities: bool,
+    /// Words are tinted by status (new, learning).
+    pub status_tints: bool,
+    /// Document byte ranges another panel asked to mark (the names a relation joins).
+    pub marks: Vec<Range<usize>>,
+    /// The sentence the marks belong to: they go when the reader leaves it.
+    marks_sentence: usize,
+    /// The first frame was drawn.
+    started: bool,
     /// Each paragraph's status marks, measured once per layout and set of statuses.
     status_marks: StatusMarks,
 }
@@ -64,6 +71,12 @@ pub struct Reader {
 impl Reader {
     /// Asks for the current sentence to be scrolled into view.
     pub fn follow_current(&mut self) {
+        self.follow = true;
+    }
+
+    /// Keeps the current sentence in view through a change of layout (theme, font, size,
+    /// panels opening beside the reader), which moves the text under a fixed scroll offset.
+    pub fn keep_place(&mut self) {
         self.follow = true;
     }
 
@@ -81,187 +94,83 @@ impl Reader {
         self.layout_key = None;
     }
 
-    /// The panel. `session` gives the words' statuses (tints, and the popup's buttons; `None`
-    /// draws no tints). Returns the action of a button clicked in the popup.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the reader's inputs, passed once per frame"
-    )]
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        doc: &Document,
-        analysis: &Analysis,
-        session: &Session,
-        tints: bool,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-    ) -> Option<Action> {
-        self.prepare_entity_colors(doc, analysis, palette);
+    /// Makes a range of the document current (its first word, or its sentence when it
+    /// starts on no word) and marks `marks` until the reader moves to another sentence.
+    pub fn show_range(&mut self, doc: &Document, range: &Range<usize>, marks: Vec<Range<usize>>) {
+        match doc.token_at(range.start) {
+            Some(token) => self.position.go_to_token(doc, token),
+            None => {
+                if let Some(sentence) = doc.sentence_at(range.start) {
+                    self.position.go_to_sentence(doc, sentence);
+                }
+            }
+        }
+        self.selection = None;
+        self.details_open = false;
+        self.marks = marks;
+        self.marks_sentence = self.position.sentence;
+        self.follow_current();
+    }
+
+    /// After a move by key: no selection, the marks go with their sentence, the current
+    /// sentence in view.
+    fn moved(&mut self) {
+        self.selection = None;
+        if self.position.sentence != self.marks_sentence {
+            self.marks.clear();
+        }
+        self.follow_current();
+    }
+
+    /// The text: lays out what is near the view, paints what is in it, scrolls the current
+    /// sentence into view when asked; then the word popup or the translation.
+    fn text_ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) {
+        let (doc, base, palette) = (cx.doc, cx.style, cx.palette);
+        self.prepare_entity_colors(doc, cx.analysis, palette);
         let width = (ui.available_width() - PAD_LEFT - PAD_RIGHT).max(120.0);
-        self.prepare_layouts(doc, ts, base, width);
+        self.prepare_layouts(doc, cx.typesetter, base, width);
         self.word_rect = None;
         let follow = std::mem::take(&mut self.follow);
-        ScrollArea::vertical()
+        let mut scroll = ScrollArea::vertical()
             .id_salt("reader")
-            .auto_shrink([false, false])
-            .show_viewport(ui, |ui, viewport| {
-                let margin = viewport.height();
-                let visible = self.visible(
-                    viewport.min.y - margin,
-                    viewport.max.y + margin,
-                    base,
-                    width,
-                );
-                let current_paragraph = doc
-                    .sentences
-                    .get(self.position.sentence)
-                    .map_or(0, |s| s.paragraph);
-                for &i in visible.iter().chain(follow.then_some(&current_paragraph)) {
-                    self.ensure_layout(doc, ts, base, width, i);
-                }
-                self.compute_tops(doc, base, width);
-                let visible = self.visible(viewport.min.y, viewport.max.y, base, width);
-                let total = self.tops.last().copied().unwrap_or(0.0)
-                    + self.height_of(self.tops.len().saturating_sub(1), doc, base, width)
-                    + base.size;
-                let (rect, response) = ui.allocate_exact_size(
-                    vec2(ui.available_width(), total),
-                    Sense::click_and_drag(),
-                );
-                let origin = rect.min + vec2(PAD_LEFT, 0.0);
-                self.pointer_ui(ui, &response, doc, origin);
-                let statuses = tints.then_some(session);
-                for &i in &visible {
-                    self.paint_paragraph(ui, doc, statuses, ts, i, origin, palette);
-                }
-                self.sentences_a11y_ui(ui, doc, &visible, origin);
-                self.sentence_rect_on_screen =
-                    self.sentence_rect(doc, self.position.sentence, origin);
-                if follow && let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
-                    let shown =
-                        Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
-                    if !shown.contains_rect(r) {
-                        ui.scroll_to_rect(r, Some(Align::Center));
-                    }
-                }
-            });
-        if self.details_open {
-            return self.details_ui(ui, doc, analysis, session, ts, base, palette);
-        } else if self.show_translation {
-            self.translation_ui(ui, analysis);
+            .auto_shrink([false, false]);
+        if !self.started {
+            // egui remembers scroll offsets between runs, but the reader reopens at the saved
+            // sentence: start from the top, and the current sentence is then scrolled to.
+            scroll = scroll.vertical_scroll_offset(0.0);
+            self.started = true;
         }
-        None
-    }
-
-    fn prepare_layouts(
-        &mut self,
-        doc: &Document,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        width: f32,
-    ) {
-        let key = LayoutKey {
-            width: width.to_bits(),
-            style: [base.size.to_bits(), 0],
-            font: base.font,
-        };
-        if self.layouts.len() != doc.paragraphs.len() {
-            self.layout_key = None;
-        }
-        match self.layout_key {
-            Some(old) if old == key => {}
-            Some(old)
-                if LayoutKey {
-                    width: key.width,
-                    ..old
-                } == key =>
-            {
-                for p in self.layouts.iter_mut().flatten() {
-                    p.set_width(&mut ts.fonts, Some(width));
+        scroll.show_viewport(ui, |ui, viewport| {
+            let margin = viewport.height();
+            let visible = self.visible(viewport.min.y - margin, viewport.max.y + margin);
+            let current_paragraph = doc
+                .sentences
+                .get(self.position.sentence)
+                .map_or(0, |s| s.paragraph);
+            for &i in visible.iter().chain(follow.then_some(&current_paragraph)) {
+                self.ensure_layout(doc, cx.typesetter, base, width, i);
+            }
+            self.compute_tops(doc, base, width);
+            let visible = self.visible(viewport.min.y, viewport.max.y);
+            let total = self.tops.last().copied().unwrap_or(0.0)
+                + self.height_of(self.tops.len().saturating_sub(1), doc, base, width)
+                + base.size;
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
+            let origin = rect.min + vec2(PAD_LEFT, 0.0);
+            self.pointer_ui(ui, &response, doc, origin);
+            for &i in &visible {
+                self.paint_paragraph(ui, cx, i, origin);
+            }
+            self.sentences_a11y_ui(ui, doc, &visible, origin);
+            self.sentence_rect_on_screen = self.sentence_rect(doc, self.position.sentence, origin);
+            if follow && let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
+                let shown = Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
+                if !shown.contains_rect(r) {
+                    ui.scroll_to_rect(r, Some(Align::Center));
                 }
             }
-            _ => {
-                self.layouts = (0..doc.paragraphs.len()).map(|_| None).collect();
-                self.meshes = (0..doc.paragraphs.len())
-                    .map(|_| GlyphMesh::default())
-                    .collect();
-            }
-        }
-        self.layout_key = Some(key);
-        if doc.text.len() <= EAGER_LAYOUT_BYTES {
-            for i in 0..doc.paragraphs.len() {
-                self.ensure_layout(doc, ts, base, width, i);
-            }
-        }
-        self.compute_tops(doc, base, width);
-    }
-
-    fn ensure_layout(
-        &mut self,
-        doc: &Document,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        width: f32,
-        i: usize,
-    ) {
-        if self.layouts.get(i).is_some_and(Option::is_none) {
-            let range = doc.paragraphs[i].clone();
-            let style = base.for_kind(paragraph_kind(doc, i));
-            self.layouts[i] = Some(ts.layout(
-                doc.slice(&range),
-                range.start,
-                style,
-                Direction::Rtl,
-                Some(width),
-            ));
-        }
-    }
-
-    /// Height of a paragraph: its layout's, or an estimate from its length until it is laid out.
-    fn height_of(&self, i: usize, doc: &Document, base: TextStyle, width: f32) -> f32 {
-        if let Some(Some(p)) = self.layouts.get(i) {
-            return p.height();
-        }
-        let style = base.for_kind(paragraph_kind(doc, i));
-        let chars = doc
-            .paragraphs
-            .get(i)
-            .map_or(0, |r| doc.slice(r).chars().count());
-        #[expect(clippy::cast_precision_loss, reason = "an estimate")]
-        let lines = (chars as f32 * style.size * 0.42 / width).ceil().max(1.0);
-        lines * (style.size * style.line_height).ceil()
-    }
-
-    fn compute_tops(&mut self, doc: &Document, base: TextStyle, width: f32) {
-        let gap = base.size * 0.6;
-        let mut y = base.size * 0.5;
-        self.tops.clear();
-        for i in 0..doc.paragraphs.len() {
-            self.tops.push(y);
-            y += self.height_of(i, doc, base, width) + gap;
-        }
-    }
-
-    fn visible(&self, top: f32, bottom: f32, base: TextStyle, width: f32) -> Vec<usize> {
-        let first = self.tops.partition_point(|&t| t < top).saturating_sub(1);
-        let _ = (base, width);
-        (first..self.tops.len())
-            .take_while(|&i| self.tops[i] <= bottom)
-            .collect()
-    }
-
-    /// The paragraph under a content-relative y, and the y inside it.
-    fn paragraph_at(&self, y: f32) -> Option<(usize, f32)> {
-        let i = self.tops.partition_point(|&t| t <= y).checked_sub(1)?;
-        Some((i, y - self.tops[i]))
-    }
-
-    /// The caret position (document byte) nearest a content-relative point.
-    fn cursor_at(&self, local: egui::Vec2) -> Option<usize> {
-        let (i, y) = self.paragraph_at(local.y)?;
-        self.layouts.get(i)?.as_ref()?.cursor_at(local.x, y)
+        });
     }
 
     fn pointer_ui(&mut self, ui: &Ui, response: &egui::Response, doc: &Document, origin: Pos2) {
@@ -310,20 +219,10 @@ impl Reader {
         }
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "what one paragraph is painted with"
-    )]
-    fn paint_paragraph(
-        &mut self,
-        ui: &Ui,
-        doc: &Document,
-        statuses: Option<&Session>,
-        ts: &mut Typesetter,
-        i: usize,
-        origin: Pos2,
-        palette: &Palette,
-    ) {
+    /// Paints paragraph `i` with its top-left corner `origin` plus its place in the text.
+    fn paint_paragraph(&mut self, ui: &Ui, cx: &mut PanelContext<'_>, i: usize, origin: Pos2) {
+        let (doc, palette) = (cx.doc, cx.palette);
+        let statuses = self.status_tints.then_some(&*cx.session);
         let Some(Some(para)) = self.layouts.get(i) else {
             return;
         };
@@ -356,6 +255,12 @@ impl Reader {
         if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
             shown = shown.highlight(a.min(b)..a.max(b), palette.selection);
         }
+        // Names another panel asked to show (the two sides of a relation): boxed and underlined.
+        for mark in self.marks.iter().filter(|m| range.contains(&m.start)) {
+            shown = shown
+                .highlight(mark.clone(), palette.mark)
+                .underline(mark.clone(), palette.mark_line);
+        }
         if let Some(t) = self.hovered.filter(|&t| Some(t) != self.position.word) {
             shown = shown.highlight(doc.tokens[t].range.clone(), palette.hover);
         }
@@ -375,8 +280,8 @@ impl Reader {
         let size = shown.size();
         let rect = Rect::from_min_size(top_left, size);
         match self.meshes.get_mut(i) {
-            Some(cache) => shown.paint_cached(ui.painter(), ts, rect, cache),
-            None => shown.paint(ui.painter(), ts, rect),
+            Some(cache) => shown.paint_cached(ui.painter(), cx.typesetter, rect, cache),
+            None => shown.paint(ui.painter(), cx.typesetter, rect),
         }
     }
 
@@ -445,79 +350,33 @@ impl Reader {
     }
 }
 
-/// The tokens of paragraph `paragraph`.
-fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> std::ops::Range<usize> {
-    let first = doc.sentences.partition_point(|s| s.paragraph < paragraph);
-    let last = doc.sentences.partition_point(|s| s.paragraph <= paragraph);
-    match (
-        doc.sentences.get(first),
-        last.checked_sub(1).and_then(|l| doc.sentences.get(l)),
-    ) {
-        (Some(a), Some(b)) if first < last => a.tokens.start..b.tokens.end,
-        _ => 0..0,
-    }
-}
-
-/// The status marks of each paragraph (new words blue, learning amber), as rectangles:
-/// measuring them takes a pass over the paragraph's glyphs per word, too slow for every frame.
-type Marks = crate::render::widget::PlacedMesh;
-
-#[derive(Default)]
-struct StatusMarks {
-    /// Per paragraph: what the marks were measured for, and the marks.
-    cache: Vec<Option<(u64, Marks)>>,
-    empty: Marks,
-}
-
-impl StatusMarks {
-    fn of(
-        &mut self,
-        i: usize,
-        para: &Paragraph,
-        doc: &Document,
-        session: &Session,
-        palette: &Palette,
-    ) -> &mut Marks {
-        use std::hash::{Hash, Hasher};
-        let tokens = tokens_of_paragraph(doc, i);
-        let tint = |t: usize| match session.status_of_token(t) {
-            Some(Status::New) => Some(palette.status_new),
-            Some(Status::Learning) => Some(palette.status_learning),
-            _ => None,
-        };
-        // What the marks depend on: the layout, the statuses and the colours.
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            para.version(),
-            session.revision(),
-            palette.status_new,
-            palette.status_learning,
-        )
-            .hash(&mut h);
-        let key = h.finish();
-        if self.cache.len() <= i {
-            self.cache
-                .resize_with(doc.paragraphs.len().max(i + 1), || None);
-        }
-        if self.cache[i].as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut marks = egui::Mesh::default();
-            for (t, color) in tokens.filter_map(|t| Some((t, tint(t)?))) {
-                for r in para.highlight(&doc.tokens[t].range) {
-                    crate::render::widget::add_mark(&mut marks, r, color);
-                }
-            }
-            self.cache[i] = Some((key, Marks::new(marks)));
-        }
-        self.cache[i]
-            .as_mut()
-            .map_or(&mut self.empty, |(_, marks)| marks)
-    }
-}
-
 fn paragraph_kind(doc: &Document, paragraph: usize) -> SentenceKind {
     let i = doc.sentences.partition_point(|s| s.paragraph < paragraph);
     doc.sentences
         .get(i)
         .filter(|s| s.paragraph == paragraph)
         .map_or(SentenceKind::Body, |s| s.kind)
+}
+
+impl PanelUi for Reader {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
+        self.text_ui(ui, cx);
+        if self.details_open {
+            return self
+                .details_ui(ui, cx)
+                .map(Command::Act)
+                .into_iter()
+                .collect();
+        } else if self.show_translation {
+            self.translation_ui(ui, cx.analysis);
+        }
+        Vec::new()
+    }
+
+    fn act(&mut self, action: crate::ui::Action, cx: &mut PanelContext<'_>) -> Vec<Command> {
+        match action {
+            crate::ui::Action::Reader(action) => self.act_on(action, cx),
+            _ => Vec::new(),
+        }
+    }
 }

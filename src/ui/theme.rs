@@ -18,6 +18,9 @@ pub struct Palette {
     pub status_new: Color32,
     /// Background of words being learned.
     pub status_learning: Color32,
+    /// Background and underline of ranges another panel marks in the reader (a relation's names).
+    pub mark: Color32,
+    pub mark_line: Color32,
 }
 
 /// Every kind of entity, in the order the legend lists them.
@@ -74,6 +77,8 @@ impl Palette {
                 selection: Color32::from_rgb(38, 79, 140),
                 status_new: Color32::from_rgb(30, 52, 74),
                 status_learning: Color32::from_rgb(78, 58, 24),
+                mark: Color32::from_rgb(70, 40, 90),
+                mark_line: Color32::from_rgb(220, 140, 255),
             }
         } else {
             Self {
@@ -86,6 +91,8 @@ impl Palette {
                 selection: Color32::from_rgb(176, 206, 255),
                 status_new: Color32::from_rgb(214, 234, 250),
                 status_learning: Color32::from_rgb(252, 222, 186),
+                mark: Color32::from_rgb(236, 214, 255),
+                mark_line: Color32::from_rgb(130, 60, 180),
             }
         }
     }

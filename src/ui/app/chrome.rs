@@ -7,7 +7,10 @@ use egui::{Color32, Context, RichText};
 use super::{DarsApp, Settings};
 use crate::render::FontChoice;
 use crate::study::Status;
-use crate::ui::actions::{Action, Panel};
+use crate::ui::actions::{Action, PanelAction};
+use crate::ui::cards::CardsAction;
+use crate::ui::panels::Panel;
+use crate::ui::reader::ReaderAction;
 use crate::ui::theme::Palette;
 
 impl DarsApp {
@@ -24,55 +27,45 @@ impl DarsApp {
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, "Open…");
             item(ui, Action::Export, "Export cards…");
-            item(ui, Action::CopySentence, "Copy sentence");
+            item(
+                ui,
+                Action::Reader(ReaderAction::CopySentence),
+                "Copy sentence",
+            );
             ui.separator();
             item(ui, Action::Quit, "Quit");
         });
         ui.menu_button("Navigate", |ui| {
-            for a in [
-                Action::NextSentence,
-                Action::PreviousSentence,
-                Action::FirstSentence,
-                Action::LastSentence,
-                Action::NextWord,
-                Action::PreviousWord,
-                Action::WordDetails,
-                Action::Translation,
-            ] {
+            for a in ReaderAction::all() {
+                if matches!(a, ReaderAction::SetStatus(_)) {
+                    continue;
+                }
+                let a = Action::Reader(a);
                 item(ui, a, a.label());
             }
             ui.separator();
-            for status in crate::study::Status::ALL {
-                let a = Action::SetStatus(status);
+            for status in Status::ALL {
+                let a = Action::Reader(ReaderAction::SetStatus(status));
                 item(ui, a, a.label());
             }
         });
         ui.menu_button("Cards", |ui| {
-            for a in [
-                Action::ShowCards,
-                Action::FlipCard,
-                Action::NextCard,
-                Action::PreviousCard,
-            ] {
-                item(ui, a, a.label());
-            }
-            ui.separator();
-            for rating in crate::study::Rating::ALL {
-                let a = Action::Rate(rating);
+            for a in CardsAction::all() {
+                let a = Action::Cards(a);
                 item(ui, a, a.label());
             }
         });
         ui.menu_button("View", |ui| {
-            item(ui, Action::ShowReader, "Reader (keys act on the text)");
-            item(
-                ui,
-                Action::ShowCards,
-                if self.cards_open {
-                    "Hide the cards"
-                } else {
-                    "Cards"
-                },
-            );
+            // One entry per panel, from the list of panels.
+            for &panel in Panel::ALL {
+                let text = match (panel.is_side(), self.settings.panels.is_open(panel)) {
+                    (false, _) => format!("{} (keys act on the text)", panel.label()),
+                    (true, true) if self.active == panel => format!("Hide {}", panel.label()),
+                    (true, _) => panel.label().to_owned(),
+                };
+                item(ui, Action::Show(panel), &text);
+            }
+            ui.separator();
             item(
                 ui,
                 Action::StatusTints,
@@ -82,6 +75,12 @@ impl DarsApp {
                     "Tint words by status"
                 },
             );
+            let names = if self.settings.tint_entities {
+                "Plain names"
+            } else {
+                "Colour names by kind"
+            };
+            item(ui, Action::TintNames, names);
             ui.separator();
             item(ui, Action::ZoomIn, "Larger text");
             item(ui, Action::ZoomOut, "Smaller text");
@@ -102,12 +101,6 @@ impl DarsApp {
                     "Dark theme"
                 },
             );
-            let names = if self.settings.tint_entities {
-                "Plain names"
-            } else {
-                "Colour names by kind"
-            };
-            item(ui, Action::TintNames, names);
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::Shortcuts, "Keyboard shortcuts")
@@ -135,20 +128,20 @@ impl DarsApp {
 
     pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if self.doc.source == crate::analysis::document::BUNDLED_SOURCE {
-                ui.label("Bundled article").on_hover_text(&self.doc.source);
+            let doc = &self.text.doc;
+            if doc.source == crate::analysis::document::BUNDLED_SOURCE {
+                ui.label("Bundled article").on_hover_text(&doc.source);
             } else {
-                let name = Path::new(&self.doc.source).file_name().map_or_else(
-                    || self.doc.source.clone(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                ui.label(name).on_hover_text(&self.doc.source);
+                let name = Path::new(&doc.source)
+                    .file_name()
+                    .map_or_else(|| doc.source.clone(), |n| n.to_string_lossy().into_owned());
+                ui.label(name).on_hover_text(&doc.source);
             }
             ui.separator();
             ui.label(format!(
                 "Sentence {} / {}",
-                self.reader.position.sentence + 1,
-                self.doc.sentences.len()
+                self.panels.reader.position.sentence + 1,
+                doc.sentences.len()
             ));
             ui.separator();
             ui.label(format!(
@@ -159,7 +152,10 @@ impl DarsApp {
             ui.separator();
             ui.label(format!("Keys: {}", self.active.label()));
             ui.separator();
-            ui.weak("Press ? for shortcuts");
+            ui.weak(format!(
+                "Press {} for shortcuts",
+                Action::Shortcuts.key_text()
+            ));
         });
     }
 
@@ -172,21 +168,37 @@ impl DarsApp {
             .show(ctx, |ui| {
                 let room = (ctx.content_rect().height() - 140.0).max(120.0);
                 ui.weak("Keys work with any keyboard layout, Arabic included.");
-                // Two columns (everywhere | the panels' own keys), scrolled when the window is small.
+                // One group for the keys that work everywhere, then one per panel that has
+                // keys of its own (from the list of panels), in as many columns as fit,
+                // scrolled when the window is short.
+                let mut groups = vec![("Everywhere".to_owned(), None)];
+                for &panel in Panel::ALL {
+                    if Action::all().iter().any(|a| a.panel() == Some(panel)) {
+                        let key = Action::Show(panel).key_text();
+                        groups.push((format!("{} ({key})", panel.label()), Some(panel)));
+                    }
+                }
+                let columns = if ctx.content_rect().width() >= 1500.0 {
+                    3
+                } else {
+                    2
+                };
                 egui::ScrollArea::vertical()
                     .max_height(room)
                     .min_scrolled_height(room)
                     .show(ui, |ui| {
                         ui.horizontal_top(|ui| {
-                            shortcut_group_ui(ui, &[("Everywhere", None)]);
-                            ui.separator();
-                            shortcut_group_ui(
-                                ui,
-                                &[
-                                    ("Reader (F1)", Some(Panel::Reader)),
-                                    ("Cards (F3)", Some(Panel::Cards)),
-                                ],
-                            );
+                            for (i, column) in balanced(&groups, columns).into_iter().enumerate() {
+                                if i > 0 {
+                                    ui.separator();
+                                }
+                                ui.vertical(|ui| {
+                                    for (title, panel) in column {
+                                        shortcut_group_ui(ui, title, *panel);
+                                        ui.add_space(8.0);
+                                    }
+                                });
+                            }
                         });
                     });
             });
@@ -196,22 +208,43 @@ impl DarsApp {
     }
 }
 
-/// The keys of some groups of actions, a titled list each.
-fn shortcut_group_ui(ui: &mut egui::Ui, groups: &[(&str, Option<Panel>)]) {
-    egui::Grid::new(("shortcuts", groups.len()))
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for &(title, panel) in groups {
-                ui.strong(title);
-                ui.end_row();
-                for action in Action::ALL.into_iter().filter(|a| a.panel() == panel) {
+/// Groups of shortcuts split into `columns` columns of about the same length, in order.
+fn balanced<T>(groups: &[(T, Option<Panel>)], columns: usize) -> Vec<Vec<&(T, Option<Panel>)>> {
+    let rows =
+        |panel: Option<Panel>| Action::all().iter().filter(|a| a.panel() == panel).count() + 2;
+    let total: usize = groups.iter().map(|(_, p)| rows(*p)).sum();
+    let per_column = total.div_ceil(columns.max(1));
+    let mut out: Vec<Vec<&(T, Option<Panel>)>> = vec![Vec::new()];
+    let mut filled = 0;
+    for group in groups {
+        let n = rows(group.1);
+        if filled > 0 && filled + n / 2 > per_column && out.len() < columns {
+            out.push(Vec::new());
+            filled = 0;
+        }
+        if let Some(column) = out.last_mut() {
+            column.push(group);
+        }
+        filled += n;
+    }
+    out
+}
+
+/// The keys of one panel's actions (or of those that work everywhere), as a titled list.
+fn shortcut_group_ui(ui: &mut egui::Ui, title: &str, panel: Option<Panel>) {
+    ui.vertical(|ui| {
+        ui.strong(title);
+        egui::Grid::new(("shortcuts", panel))
+            .striped(true)
+            .num_columns(2)
+            .show(ui, |ui| {
+                for action in Action::all().into_iter().filter(|a| a.panel() == panel) {
                     ui.monospace(action.keys_text());
                     ui.label(action.label());
                     ui.end_row();
                 }
-            }
-        });
+            });
+    });
 }
 
 /// Which colour stands for which kind of name.

@@ -1,4 +1,4 @@
-//! The app's side of studying: which panel has the keys, what the cards panel asks for, and exporting.
+//! The app's side of exporting: the export dialog's counts, the save dialog, and writing the file.
 
 use std::path::{Path, PathBuf};
 
@@ -6,127 +6,56 @@ use egui::Context;
 
 use super::DarsApp;
 use crate::export::{ExportOptions, Format, export_to_file};
-use crate::study::Card;
-use crate::ui::actions::Panel;
-use crate::ui::cards::CardsCommand;
-use crate::ui::export_dialog::{Counts, ExportCommand, Which};
+use crate::study::{Card, count_cards, select_cards};
+use crate::ui::export_dialog::Counts;
+use crate::ui::panel::Command;
 
 impl DarsApp {
-    /// A click in a panel gives it the keys.
-    pub(super) fn activate_on_click(
-        &mut self,
-        ctx: &Context,
-        cards: Option<egui::Rect>,
-        central: egui::Rect,
-        side_by_side: bool,
-    ) {
-        let Some(pos) = ctx.input(|i| {
-            i.pointer
-                .primary_pressed()
-                .then(|| i.pointer.interact_pos())
-                .flatten()
-        }) else {
-            return;
-        };
-        // Windows and popups above the panels keep the keys where they are.
-        if ctx
-            .layer_id_at(pos)
-            .is_some_and(|l| l.order != egui::Order::Background)
-        {
-            return;
-        }
-        if cards.is_some_and(|r| r.contains(pos)) {
-            self.active = Panel::Cards;
-        } else if central.contains(pos) && (side_by_side || !self.cards_open) {
-            self.active = Panel::Reader;
-        }
-    }
-
-    pub(super) fn apply_cards_command(
-        &mut self,
-        ctx: &Context,
-        command: CardsCommand,
-        side_by_side: bool,
-    ) {
-        match command {
-            CardsCommand::Action(action) => self.apply(ctx, action),
-            CardsCommand::Close => {
-                self.cards_open = false;
-                self.active = Panel::Reader;
-            }
-            CardsCommand::ShowInReader { sentence, word } => {
-                let start = self
-                    .doc
-                    .sentences
-                    .get(sentence)
-                    .map_or(0, |s| s.range.start);
-                match self.doc.token_at(start + word) {
-                    Some(token) => self.reader.position.go_to_token(&self.doc, token),
-                    None => self.reader.position.go_to_sentence(&self.doc, sentence),
-                }
-                self.reader.selection = None;
-                self.reader.details_open = false;
-                self.reader.follow_current();
-                if !side_by_side {
-                    self.active = Panel::Reader;
-                }
-            }
-        }
-    }
-
-    pub(super) fn export_dialog_ui(&mut self, ctx: &Context) {
+    /// The export dialog, when open; returns what its buttons ask for.
+    pub(super) fn export_dialog_ui(&mut self, ctx: &Context) -> Vec<Command> {
         // Counting the ticked cards walks the deck: only while the dialog is open.
         if !self.export.open {
-            return;
+            return Vec::new();
         }
+        let session = &self.text.session;
+        let [all, filtered, ticked] = count_cards(
+            session.cards(),
+            session.progress(),
+            &session.study_settings().filter,
+            &self.panels.cards.ticked,
+        );
         let counts = Counts {
-            all: self.session.cards().len(),
-            filtered: self.session.filtered().len(),
-            ticked: self.export_cards_ticked().len(),
+            all,
+            filtered,
+            ticked,
         };
-        if let Some(ExportCommand::ChooseFile) = self.export.ui(ctx, counts) {
-            let format = self.export.format;
-            let picked = rfd::FileDialog::new()
-                .set_title("Export cards")
-                .set_file_name(self.export.file_name())
-                .add_filter(format.label(), &[format.extension()])
-                .save_file();
-            if let Some(path) = picked {
-                self.export_to(&path);
-            }
+        self.export.ui(ctx, counts)
+    }
+
+    /// Asks where to save, then exports the cards the dialog chose there.
+    pub(super) fn choose_export_file(&mut self) {
+        let format = self.export.format;
+        let picked = rfd::FileDialog::new()
+            .set_title("Export cards")
+            .set_file_name(self.export.file_name())
+            .add_filter(format.label(), &[format.extension()])
+            .save_file();
+        if let Some(path) = picked {
+            self.export_to(&path);
         }
     }
 
     /// The cards the export dialog's choice takes, with the teacher's edits.
     #[must_use]
     pub fn cards_to_export(&self) -> Vec<Card> {
-        let cards = self.session.cards();
-        match self.export.which {
-            Which::All => cards.to_vec(),
-            Which::Filtered => self
-                .session
-                .filtered()
-                .into_iter()
-                .map(|i| cards[i].clone())
-                .collect(),
-            Which::Ticked => self.export_cards_ticked(),
-        }
-    }
-
-    /// The ticked cards, in the filter's order, then any ticked card the filter hides.
-    fn export_cards_ticked(&self) -> Vec<Card> {
-        let cards = self.session.cards();
-        let shown = self.session.filtered();
-        let in_filter: std::collections::HashSet<usize> = shown.iter().copied().collect();
-        let hidden = (0..cards.len()).filter(|i| !in_filter.contains(i));
-        shown
-            .iter()
-            .copied()
-            .chain(hidden)
-            .map(|i| &cards[i])
-            .filter(|c| self.cards.ticked.contains(&c.key()))
-            .cloned()
-            .collect()
+        let session = &self.text.session;
+        select_cards(
+            session.cards(),
+            session.progress(),
+            &session.study_settings().filter,
+            self.export.which,
+            &self.panels.cards.ticked,
+        )
     }
 
     /// Exports the cards the dialog chose to `path` (its format's extension is added when the
@@ -136,7 +65,7 @@ impl DarsApp {
         let format = self.export.format;
         let path = with_extension(path, format);
         let cards = self.cards_to_export();
-        let options = ExportOptions::now(self.export.deck.trim(), self.doc.source.clone());
+        let options = ExportOptions::now(self.export.deck.trim(), self.text.doc.source.clone());
         match export_to_file(&cards, format, &options, &path) {
             Ok(()) => {
                 self.info(format!(
@@ -163,11 +92,4 @@ fn with_extension(path: &Path, format: Format) -> PathBuf {
     } else {
         path.with_extension(format.extension())
     }
-}
-
-/// Now, in Unix seconds, for the scheduler.
-pub(super) fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }

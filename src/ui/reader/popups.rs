@@ -2,28 +2,19 @@
 
 use egui::{Align, Align2, Id, Rect, Ui, pos2};
 
-use super::Reader;
+use super::{Reader, ReaderAction};
 use crate::analysis::{Analysis, Document};
 use crate::render::{TextStyle, Typesetter};
-use crate::study::{Session, Status};
+use crate::study::Status;
 use crate::ui::actions::Action;
+use crate::ui::panel::PanelContext;
 use crate::ui::theme::Palette;
+use crate::ui::words::{pos_label, status_buttons_ui, times};
 
 impl Reader {
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the reader's inputs, passed down"
-    )]
-    pub(super) fn details_ui(
-        &mut self,
-        ui: &Ui,
-        doc: &Document,
-        analysis: &Analysis,
-        session: &Session,
-        ts: &mut Typesetter,
-        base: TextStyle,
-        palette: &Palette,
-    ) -> Option<Action> {
+    /// The current word's details, beside it; returns the action of a button clicked in it.
+    pub(super) fn details_ui(&mut self, ui: &Ui, cx: &mut PanelContext<'_>) -> Option<Action> {
+        let (doc, analysis, base, palette) = (cx.doc, cx.analysis, cx.style, cx.palette);
         let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
             return None;
         };
@@ -58,11 +49,12 @@ impl Reader {
                     ui.horizontal(|ui| {
                         ui.strong("Word");
                         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                            close = ui.small_button("Close").on_hover_text("Esc").clicked();
+                            let esc = Action::Reader(ReaderAction::CloseDetails).key_text();
+                            close = ui.small_button("Close").on_hover_text(esc).clicked();
                         });
                     });
                     ui.with_layout(egui::Layout::top_down(Align::Max), |ui| {
-                        ts.label(
+                        cx.typesetter.label(
                             ui,
                             &word_text,
                             TextStyle::new(base.font, 30.0),
@@ -70,9 +62,13 @@ impl Reader {
                             false,
                         );
                     });
-                    jump = word_facts_ui(ui, doc, analysis, word, ts, base, palette);
-                    if let Some(card) = session.card_of_token(word) {
-                        action = word_status_ui(ui, session.status_of_card(card));
+                    jump = word_facts_ui(ui, doc, analysis, word, cx.typesetter, base, palette);
+                    if let Some(card) = cx.session.card_of_token(word) {
+                        let now = cx.session.status_of_card(card);
+                        let keys = Status::ALL
+                            .map(|s| Action::Reader(ReaderAction::SetStatus(s)).key_text());
+                        action = status_buttons_ui(ui, now, Some(keys))
+                            .map(|s| Action::Reader(ReaderAction::SetStatus(s)));
                     }
                     ui.separator();
                     ui.label(format!(
@@ -80,7 +76,7 @@ impl Reader {
                         self.position.sentence + 1,
                         doc.sentences.len()
                     ));
-                    ts.label(
+                    cx.typesetter.label(
                         ui,
                         &sentence,
                         TextStyle::new(base.font, 17.0),
@@ -191,14 +187,10 @@ fn word_facts_ui(
             ui.end_row();
         }
         ui.label("Part of speech");
-        ui.label(entry.pos.as_str().replace('_', " "));
+        ui.label(pos_label(entry.pos.as_str()));
         ui.end_row();
         ui.label("In this text");
-        ui.label(format!(
-            "{} time{}",
-            entry.count,
-            if entry.count == 1 { "" } else { "s" }
-        ));
+        ui.label(times(entry.count));
         ui.end_row();
     });
     let occurrences = &entry.occurrences;
@@ -229,25 +221,4 @@ fn word_facts_ui(
 /// Where the reader's popups may go: across the reader's width, the window's height.
 fn over_the_reader(ui: &Ui) -> Rect {
     Rect::from_x_y_ranges(ui.max_rect().x_range(), ui.ctx().content_rect().y_range())
-}
-
-/// The word's status, as buttons (keys `1`–`4`).
-fn word_status_ui(ui: &mut Ui, now: Status) -> Option<Action> {
-    let mut action = None;
-    ui.horizontal(|ui| {
-        ui.label("Status");
-        for (n, status) in Status::ALL.into_iter().enumerate() {
-            let button = ui
-                .selectable_label(now == status, status.label())
-                .on_hover_text(format!(
-                    "{}: {}",
-                    n + 1,
-                    crate::ui::cards::status_hint(status)
-                ));
-            if button.clicked() {
-                action = Some(Action::SetStatus(status));
-            }
-        }
-    });
-    action
 }
