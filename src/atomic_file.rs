@@ -186,12 +186,38 @@ pub fn remove_stale_temps(path: &Path, now: SystemTime) {
         dir
     };
     let name = name.to_string_lossy();
+    remove_old_temps(dir, now, |file| is_our_temp(file, &name));
+}
+
+/// Removes our temporary files in `dir`, whatever file they were for, that a crash left
+/// (older than [`STALE_TEMP_AGE`] at `now`): for a folder Dars owns, such as saved progress.
+pub fn remove_stale_temps_in(dir: &Path, now: SystemTime) {
+    remove_old_temps(dir, now, |file| {
+        // `.NAME.DIGITS.tmp` or `.NAME.DIGITS.DIGITS.tmp`, whatever NAME is.
+        let Some(inner) = file.strip_prefix('.').and_then(|f| f.strip_suffix(".tmp")) else {
+            return false;
+        };
+        let mut parts = inner.rsplitn(3, '.');
+        let (Some(last), Some(before)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        let name = if digits(before) {
+            parts.next()
+        } else {
+            Some(before)
+        };
+        digits(last) && name.is_some_and(|n| !n.is_empty())
+    });
+}
+
+fn remove_old_temps(dir: &Path, now: SystemTime, ours: impl Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let file = entry.file_name();
-        if !is_our_temp(&file.to_string_lossy(), &name) {
+        if !ours(&file.to_string_lossy()) {
             continue;
         }
         // symlink_metadata: only our own regular files, never what a link points to.

@@ -243,3 +243,42 @@ fn dev_full_reports_a_full_disk() {
     let error = write_atomically(Path::new("/dev/full"), b"x").expect_err("disk full");
     assert!(explain(&error).contains("disk is full"), "{error}");
 }
+
+#[test]
+fn opening_the_progress_store_removes_stale_temporaries_of_any_progress_file() {
+    let dir = Scratch::new("atomic-store");
+    let progress = dir.join("progress");
+    std::fs::create_dir_all(&progress).expect("folder");
+    let long_ago = SystemTime::now() - STALE_TEMP_AGE - Duration::from_secs(3600);
+    for (name, old) in [
+        (".0f3a.json.4242.tmp", true),  // a crash's leftover: removed
+        (".9bc1.json.77.2.tmp", true),  // likewise
+        (".0f3a.json.5151.tmp", false), // recent: a save may be at work
+        ("0f3a.json", true),            // the progress itself
+        ("0f3a.json.corrupt-1", true),  // set aside, kept for the user
+        (".notes.tmp", true),           // not our pattern
+    ] {
+        let file = std::fs::File::create(progress.join(name)).expect("created");
+        if old {
+            file.set_modified(long_ago).expect("mtime");
+        }
+    }
+    let _store = dars::study::ProgressStore::in_dir(&dir.0);
+    let mut left: Vec<String> = std::fs::read_dir(&progress)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    left.sort();
+    assert_eq!(
+        left,
+        vec![
+            ".0f3a.json.5151.tmp",
+            ".notes.tmp",
+            "0f3a.json",
+            "0f3a.json.corrupt-1"
+        ]
+    );
+}
