@@ -48,26 +48,43 @@ fn megabytes(bytes: u64) -> u64 {
 /// Any reason the file is not a usable Arabic text (see [`LoadError`]).
 pub fn load_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let unreadable = |e: std::io::Error| LoadError::Unreadable {
-        path: name.clone(),
-        reason: e.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    check_regular_file(&name, &meta)?;
-    let file = open_without_waiting(path).map_err(unreadable)?;
-    // Checked again on what was opened: the path may have changed since it was looked at.
-    let meta = file.metadata().map_err(unreadable)?;
-    check_regular_file(&name, &meta)?;
-    // Read at most one byte past the limit, so a file that grows meanwhile cannot exhaust memory.
-    let mut bytes = Vec::new();
-    file.take(MAX_TEXT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = read_regular_file(path, &name, MAX_TEXT_BYTES as u64)?;
     text_from_bytes(&name, bytes)
 }
 
-/// Refuses anything but a regular file of at most [`MAX_TEXT_BYTES`].
-fn check_regular_file(name: &str, meta: &std::fs::Metadata) -> Result<(), LoadError> {
+/// The bytes of a regular file of at most `limit` bytes (`name` is how messages call it).
+/// Folders, pipes, devices and sockets are refused before anything is opened; the open
+/// never blocks, and the file is checked again once open, so swapping it for a pipe in
+/// between cannot make the read wait; a file that grows meanwhile is read only one byte
+/// past the limit.
+///
+/// # Errors
+/// Not a regular file, larger than `limit`, or unreadable.
+pub fn read_regular_file(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: name.to_owned(),
+        reason: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    check_regular_file(name, &meta, limit)?;
+    let file = open_without_waiting(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    check_regular_file(name, &meta, limit)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: name.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Refuses anything but a regular file of at most `limit` bytes.
+fn check_regular_file(name: &str, meta: &std::fs::Metadata, limit: u64) -> Result<(), LoadError> {
     let not_a_file = |what| {
         Err(LoadError::NotAFile {
             path: name.to_owned(),
@@ -94,7 +111,7 @@ fn check_regular_file(name: &str, meta: &std::fs::Metadata) -> Result<(), LoadEr
         }
         return not_a_file("a special file");
     }
-    if meta.len() > MAX_TEXT_BYTES as u64 {
+    if meta.len() > limit {
         return Err(LoadError::TooLarge {
             path: name.to_owned(),
             size: meta.len(),
