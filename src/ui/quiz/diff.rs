@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use egui::{Color32, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
 
 use crate::render::{ArabicText, Direction, FontChoice, TextStyle, Typesetter};
-use crate::study::quiz::grade::clusters;
+use crate::study::quiz::grade::{clusters, without_marks};
 use crate::study::quiz::{DiffKind, DiffPart, Graded};
 use crate::ui::theme::Palette;
 
@@ -101,7 +101,8 @@ pub fn expected_line(diff: &[DiffPart]) -> DiffLine {
 }
 
 /// What to change, in reading order ("write أ, not ا", "add ة", "drop ب"); nothing when the
-/// answer is too far off for single letters to say it.
+/// answer is too far off for single letters to say it. Letters are named without their vowel
+/// marks: the diff compares letters only, and small, a sukun reads as the dot that makes ط a ظ.
 #[must_use]
 pub fn corrections(diff: &[DiffPart]) -> Vec<String> {
     let list: Vec<String> = diff
@@ -109,15 +110,15 @@ pub fn corrections(diff: &[DiffPart]) -> Vec<String> {
         .filter_map(|part| match part.kind {
             DiffKind::Same => None,
             DiffKind::Missing if part.cluster.trim().is_empty() => Some("add a space".to_owned()),
-            DiffKind::Missing => Some(format!("add {}", part.cluster)),
+            DiffKind::Missing => Some(format!("add {}", letter(&part.cluster))),
             DiffKind::Extra if part.cluster.trim().is_empty() => {
                 Some("drop the space".to_owned())
             }
-            DiffKind::Extra => Some(format!("drop {}", part.cluster)),
+            DiffKind::Extra => Some(format!("drop {}", letter(&part.cluster))),
             DiffKind::Wrong => Some(format!(
                 "write {}, not {}",
-                part.expected.as_deref().unwrap_or_default(),
-                part.cluster
+                letter(part.expected.as_deref().unwrap_or_default()),
+                letter(&part.cluster)
             )),
         })
         .collect();
@@ -125,6 +126,16 @@ pub fn corrections(diff: &[DiffPart]) -> Vec<String> {
         Vec::new()
     } else {
         list
+    }
+}
+
+/// A cluster's letter without its marks (the cluster itself if it is only marks).
+fn letter(cluster: &str) -> String {
+    let bare = without_marks(cluster);
+    if bare.is_empty() {
+        cluster.to_owned()
+    } else {
+        bare
     }
 }
 
@@ -277,6 +288,13 @@ mod tests {
         assert_eq!(&expected.text[expected.parts[2].0.clone()], "ة");
         assert_eq!(corrections(&parts), ["write ة, not ه"]);
         assert!(covers(&typed) && covers(&expected));
+    }
+
+    #[test]
+    fn corrections_name_letters_without_their_marks() {
+        // The sukun of طْ would read as the dot of ظ at the corrections' size.
+        let parts = diff("إلاب", "إِطْلَاق");
+        assert_eq!(corrections(&parts), ["add ط", "write ق, not ب"]);
     }
 
     #[test]
