@@ -278,9 +278,22 @@ impl Session {
             self.unsaved = false;
             return Ok(());
         };
-        // Cleared first: a failure is reported once, not on every frame until the next change.
+        // Still unsaved after a failure: the app retries (every few seconds) and asks before
+        // quitting, so the changes are never dropped silently.
+        store.save(&self.key, &self.progress)?;
         self.unsaved = false;
-        store.save(&self.key, &self.progress)
+        Ok(())
+    }
+
+    /// Saves from now on in `store` (another folder, after the usual one failed), and now.
+    ///
+    /// # Errors
+    /// Why the file could not be written there (the old store is then kept).
+    pub fn save_to(&mut self, store: ProgressStore) -> Result<(), ProgressError> {
+        store.save(&self.key, &self.progress)?;
+        self.store = Some(store);
+        self.unsaved = false;
+        Ok(())
     }
 
     fn changed(&mut self) {

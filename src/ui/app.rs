@@ -9,7 +9,10 @@ mod chrome;
 mod diagram;
 mod layout;
 mod queries;
+mod quitting;
 mod study;
+
+pub use quitting::RETRY_SECONDS;
 
 use super::actions::{Action, take_actions};
 use super::arrangement::PanelSettings;
@@ -87,6 +90,8 @@ pub struct DarsApp {
     applied_dark: Option<bool>,
     /// Side panels whose width egui remembers differently from ours: set on the next frame.
     layout: layout::Layout,
+    /// Retries after a failed save, and the question before quitting with unsaved progress.
+    saving: quitting::Saving,
 }
 
 impl DarsApp {
@@ -129,6 +134,7 @@ impl DarsApp {
             typesetter: Typesetter::default(),
             applied_dark: None,
             layout: layout::Layout::default(),
+            saving: quitting::Saving::default(),
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -182,13 +188,18 @@ impl DarsApp {
     }
 
     /// Saves progress if it changed; a failure is said in the message bar, and the progress
-    /// stays in memory for the next try.
-    pub fn save_progress(&mut self) {
+    /// stays in memory for the next try. Returns whether everything is saved.
+    pub fn save_progress(&mut self) -> bool {
         let sentence = self.panels.reader.position.sentence;
         let session = &mut self.text.session;
         session.change_settings(|s| s.sentence = sentence);
-        if let Err(e) = session.save_if_changed() {
-            self.error(e.to_string());
+        match session.save_if_changed() {
+            Ok(()) => true,
+            Err(e) => {
+                self.save_failed(e.to_string());
+                self.error(e.to_string());
+                false
+            }
         }
     }
 
@@ -334,6 +345,7 @@ impl DarsApp {
         self.typesetter.begin_frame(ctx);
         self.dropped_files_ui(ctx);
         self.close_overlays_on_escape(ctx);
+        self.close_requested_ui(ctx);
         for action in take_actions(ctx, self.active) {
             self.apply(ctx, action);
         }
@@ -348,13 +360,12 @@ impl DarsApp {
             self.shortcuts_ui(ctx);
         }
         commands.extend(self.export_dialog_ui(ctx));
+        self.quit_question_ui(ctx);
         self.run(ctx, commands);
         if let Some(action) = clicked {
             self.apply(ctx, action);
         }
-        if self.text.session.is_unsaved() {
-            self.save_progress();
-        }
+        self.save_when_due(ctx);
     }
 
     /// Fonts once; visuals when the theme changes.

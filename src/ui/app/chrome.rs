@@ -110,21 +110,38 @@ impl DarsApp {
         });
     }
 
+    /// The message bar: the message wrapped to the window's width (a long path stays
+    /// readable), set by the text engine (a file name may be Arabic), with buttons to copy
+    /// and dismiss it.
     pub(super) fn message_ui(&mut self, ui: &mut egui::Ui) {
         let Some(message) = self.message.clone() else {
             return;
         };
         egui::Panel::top("message").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui.small_button("Dismiss").clicked() {
+                    self.message = None;
+                }
+                if ui
+                    .small_button("Copy")
+                    .on_hover_text("Copy the message")
+                    .clicked()
+                {
+                    ui.ctx().copy_text(message.text.clone());
+                }
                 let color = if message.is_error {
                     Color32::from_rgb(200, 40, 40)
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.label(RichText::new(&message.text).color(color));
-                if ui.small_button("Dismiss").clicked() {
-                    self.message = None;
-                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    let style = crate::render::TextStyle {
+                        line_height: 1.4,
+                        ..crate::render::TextStyle::new(FontChoice::Naskh, 14.0)
+                    };
+                    self.typesetter
+                        .mixed_label(ui, &message.text, style, color, true);
+                });
             });
         });
     }
