@@ -60,7 +60,10 @@ fn only(h: &mut Harness<'_, DarsApp>, kind: QuestionKind) {
 fn bare_answer(h: &Harness<'_, DarsApp>) -> String {
     let run = h.state().panels().quiz.run.as_ref().expect("a session");
     let q = run.question().expect("a question");
-    assert!(run.answers_by_typing(), "the question is answered by typing");
+    assert!(
+        run.answers_by_typing(),
+        "the question is answered by typing"
+    );
     without_marks(q.accepted.first().unwrap_or(&q.answer))
 }
 
@@ -82,7 +85,10 @@ fn the_arabic_word_typed_right_is_graded_exact_and_counted_like_a_card() {
     press(&mut h, Key::Enter);
     // The field is there, right to left, and has the keys without a click.
     h.get_by_role_and_label(Role::TextInput, "Your answer");
-    assert!(field_has_keys(&h), "the field takes the keys with the question");
+    assert!(
+        field_has_keys(&h),
+        "the field takes the keys with the question"
+    );
     let run = h.state().panels().quiz.run.as_ref().expect("a session");
     let q = run.question().expect("a question").clone();
     assert_eq!(q.kind, QuestionKind::Typed);
@@ -91,7 +97,14 @@ fn the_arabic_word_typed_right_is_graded_exact_and_counted_like_a_card() {
     let field = h.get_by_role_and_label(Role::TextInput, "Your answer");
     assert_eq!(field.value().as_deref(), Some(exact.as_str()));
     // Letters typed into the field did not choose, submit or switch anything.
-    assert!(h.state().panels().quiz.run.as_ref().is_some_and(|r| r.graded.is_none()));
+    assert!(
+        h.state()
+            .panels()
+            .quiz
+            .run
+            .as_ref()
+            .is_some_and(|r| r.graded.is_none())
+    );
     press(&mut h, Key::Enter);
     h.get_by_label_contains("Exact (counts as");
     h.get_by_label_contains("1 right so far");
@@ -101,7 +114,10 @@ fn the_arabic_word_typed_right_is_graded_exact_and_counted_like_a_card() {
     }
     // Enter goes on; the next question's field has the keys again.
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().panels().quiz.run.as_ref().map(|r| r.index), Some(1));
+    assert_eq!(
+        h.state().panels().quiz.run.as_ref().map(|r| r.index),
+        Some(1)
+    );
     assert!(field_has_keys(&h));
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -113,7 +129,13 @@ fn a_folded_spelling_is_correct_but_told_to_mind_the_spelling() {
     only(&mut h, QuestionKind::Typed);
     press(&mut h, Key::Enter);
     // Answer until a word has a hamza seat, ى or ة: typed folded, it is "mind the spelling".
-    let total = h.state().panels().quiz.run.as_ref().map_or(0, |r| r.quiz.questions.len());
+    let total = h
+        .state()
+        .panels()
+        .quiz
+        .run
+        .as_ref()
+        .map_or(0, |r| r.quiz.questions.len());
     let mut folded_once = false;
     for _ in 0..total {
         let bare = bare_answer(&h);

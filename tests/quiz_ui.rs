@@ -58,7 +58,11 @@ fn typed_answer(h: &Harness<'_, DarsApp>) -> Option<String> {
 /// answers, nor one letter off one). Returns the verdict shown for a right answer.
 fn answer(h: &mut Harness<'_, DarsApp>, right: bool) -> &'static str {
     if let Some(typed) = typed_answer(h) {
-        let text = if right { typed.as_str() } else { "ظظظظظظظظ" };
+        let text = if right {
+            typed.as_str()
+        } else {
+            "ظظظظظظظظ"
+        };
         for letter in text.chars() {
             h.event(egui::Event::Text(letter.to_string()));
             h.run();
@@ -106,7 +110,8 @@ fn a_whole_session_with_the_keyboard() {
     h.get_by_role(Role::Heading);
     assert!(
         h.query_all_by_role(Role::RadioButton).count() >= 2
-            || h.query_by_role_and_label(Role::TextInput, "Your answer").is_some()
+            || h.query_by_role_and_label(Role::TextInput, "Your answer")
+                .is_some()
     );
     for n in 0..total {
         let right = n != 3;

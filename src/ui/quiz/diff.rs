@@ -92,7 +92,10 @@ pub fn expected_line(diff: &[DiffPart]) -> DiffLine {
             DiffKind::Same => line.push(&part.cluster, Mark::Same),
             DiffKind::Missing => line.push(&part.cluster, Mark::Right),
             DiffKind::Wrong => {
-                line.push(part.expected.as_deref().unwrap_or(&part.cluster), Mark::Right);
+                line.push(
+                    part.expected.as_deref().unwrap_or(&part.cluster),
+                    Mark::Right,
+                );
             }
             DiffKind::Extra => {}
         }
@@ -111,9 +114,7 @@ pub fn corrections(diff: &[DiffPart]) -> Vec<String> {
             DiffKind::Same => None,
             DiffKind::Missing if part.cluster.trim().is_empty() => Some("add a space".to_owned()),
             DiffKind::Missing => Some(format!("add {}", letter(&part.cluster))),
-            DiffKind::Extra if part.cluster.trim().is_empty() => {
-                Some("drop the space".to_owned())
-            }
+            DiffKind::Extra if part.cluster.trim().is_empty() => Some("drop the space".to_owned()),
             DiffKind::Extra => Some(format!("drop {}", letter(&part.cluster))),
             DiffKind::Wrong => Some(format!(
                 "write {}, not {}",
@@ -185,12 +186,30 @@ pub fn diff_ui(
                 ui.weak("nothing");
             } else {
                 let spoken = format!("You typed {}", typed.trim());
-                line_ui(ui, ts, &typed_shape, &typed_line, width, palette.text, wrong, &spoken);
+                line_ui(
+                    ui,
+                    ts,
+                    &typed_shape,
+                    &typed_line,
+                    width,
+                    palette.text,
+                    wrong,
+                    &spoken,
+                );
             }
             ui.end_row();
             ui.label("The answer");
             let spoken = format!("The answer {}", graded.expected);
-            line_ui(ui, ts, &expected_shape, &expected_line, width, palette.text, right, &spoken);
+            line_ui(
+                ui,
+                ts,
+                &expected_shape,
+                &expected_line,
+                width,
+                palette.text,
+                right,
+                &spoken,
+            );
             ui.end_row();
         });
     let corrections = corrections(&graded.diff);
@@ -221,7 +240,9 @@ fn line_ui(
         .marked()
         .map(|(range, _)| (range.clone(), accent))
         .collect();
-    let mut shown = ArabicText::new(shape, &line.text).color(text).colors(&colors);
+    let mut shown = ArabicText::new(shape, &line.text)
+        .color(text)
+        .colors(&colors);
     for (range, _) in line.marked() {
         shown = shown.highlight(range.clone(), accent.gamma_multiply(0.18));
     }
@@ -301,9 +322,15 @@ mod tests {
     fn extra_letters_are_marked_in_the_typed_word_only() {
         let parts = diff("قممة", "قمة");
         let typed = typed_line("قممة", &parts);
-        assert_eq!((typed.text.as_str(), marks(&typed).as_str()), ("قممة", "==~="));
+        assert_eq!(
+            (typed.text.as_str(), marks(&typed).as_str()),
+            ("قممة", "==~=")
+        );
         let expected = expected_line(&parts);
-        assert_eq!((expected.text.as_str(), marks(&expected).as_str()), ("قمة", "==="));
+        assert_eq!(
+            (expected.text.as_str(), marks(&expected).as_str()),
+            ("قمة", "===")
+        );
         assert_eq!(corrections(&parts), ["drop م"]);
     }
 

@@ -83,9 +83,8 @@ impl Run {
     /// Whether the question shown is answered by typing the Arabic word.
     #[must_use]
     pub fn answers_by_typing(&self) -> bool {
-        self.question().is_some_and(|q| {
-            q.is_typed() || self.typed_gaps && q.kind == QuestionKind::Cloze
-        })
+        self.question()
+            .is_some_and(|q| q.is_typed() || self.typed_gaps && q.kind == QuestionKind::Cloze)
     }
 
     /// How many answers were right so far.

@@ -46,8 +46,11 @@ impl QuizPanel {
         }
         ui.add_space(6.0);
         let (chosen, graded, confirm_end) = (run.chosen, run.graded.clone(), run.confirm_end);
-        let (typing, typed, nothing_typed) =
-            (run.answers_by_typing(), run.typed.clone(), run.nothing_typed);
+        let (typing, typed, nothing_typed) = (
+            run.answers_by_typing(),
+            run.typed.clone(),
+            run.nothing_typed,
+        );
         question_text_ui(ui, cx, &question, typing);
         ui.add_space(8.0);
         if !typing {
@@ -128,13 +131,11 @@ fn question_text_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, q: &Question, typing
         ui.add_space(4.0);
         marked_sentence_ui(ui, cx, context);
     }
-    if let Some(gloss) = q.correct_choice().and_then(|c| c.gloss.as_ref()) {
-        if typed_gap {
-            let style = TextStyle::new(cx.style.font, 17.0);
-            let hint = format!("The missing word means “{gloss}”.");
-            cx.typesetter
-                .mixed_label(ui, &hint, style, cx.palette.muted, true);
-        }
+    if typed_gap && let Some(gloss) = q.correct_choice().and_then(|c| c.gloss.as_ref()) {
+        let style = TextStyle::new(cx.style.font, 17.0);
+        let hint = format!("The missing word means “{gloss}”.");
+        cx.typesetter
+            .mixed_label(ui, &hint, style, cx.palette.muted, true);
     }
 }
 

@@ -23,10 +23,12 @@ impl QuizPanel {
         if let (true, false, Some(id)) = (self.had_keys, has_keys, focused) {
             ui.memory_mut(|m| m.surrender_focus(id));
         }
-        if has_keys && !self.had_keys && focused.is_none() {
-            if let Some(run) = &mut self.run {
-                run.focus_answer = true;
-            }
+        if has_keys
+            && !self.had_keys
+            && focused.is_none()
+            && let Some(run) = &mut self.run
+        {
+            run.focus_answer = true;
         }
         self.had_keys = has_keys;
     }
