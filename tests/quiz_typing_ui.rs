@@ -258,6 +258,29 @@ fn esc_leaves_the_field_then_asks_before_ending() {
 }
 
 #[test]
+fn enter_with_nothing_typed_asks_then_shows_the_answer_as_again() {
+    let dir = scratch("nothing");
+    let mut h = harness(app_in(&dir));
+    only(&mut h, QuestionKind::Typed);
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("Nothing typed: Enter again shows the answer");
+    assert!(verdicts(&h).is_empty(), "a stray Enter is not an answer");
+    // Typing takes the question back; Enter on an empty field asks again.
+    type_letters(&mut h, "ق");
+    assert!(h.query_by_label_contains("Nothing typed").is_none());
+    press(&mut h, Key::Backspace);
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("Nothing typed");
+    assert!(verdicts(&h).is_empty());
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("Wrong (counts as Again)");
+    h.get_by_label_contains("The answer ");
+    assert_eq!(verdicts(&h), [Verdict::Wrong]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn the_gap_filled_by_typing_is_graded_like_a_typed_word() {
     let dir = scratch("gap");
     let mut h = harness(app_in(&dir));
