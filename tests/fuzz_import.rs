@@ -123,10 +123,11 @@ fn text_files(cases: u32) {
         prop_assert!(!imported.text.contains('\r'), "a carriage return was kept");
         prop_assert!(imported.title.chars().count() <= 81, "title too long");
         // Text that was UTF-8 all along comes in with every Arabic letter, in order.
-        if let Ok(original) = std::str::from_utf8(&bytes) {
-            if !original.starts_with('\u{feff}') && imported.notice.is_none() {
-                prop_assert_eq!(arabic_letters(&imported.text), arabic_letters(original));
-            }
+        if let Ok(original) = std::str::from_utf8(&bytes)
+            && !original.starts_with('\u{feff}')
+            && imported.notice.is_none()
+        {
+            prop_assert_eq!(arabic_letters(&imported.text), arabic_letters(original));
         }
         Ok(())
     });

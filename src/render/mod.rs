@@ -4,8 +4,8 @@
 
 mod arabic_text;
 pub mod atlas;
-pub mod edit;
 pub mod chunked;
+pub mod edit;
 pub mod fonts;
 mod laid_text;
 pub mod layout;

@@ -21,12 +21,15 @@ fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> Range<usize> {
     }
 }
 
+/// Byte ranges of a paragraph and the colour each is marked in.
+type ColoredRanges = Vec<(Range<usize>, Color32)>;
+
 /// The words of each paragraph to mark, with their colours, in text order: what
 /// [`crate::render::ArabicText::marks`] measures (for the pieces on screen only) and keeps.
 #[derive(Default)]
 pub(super) struct StatusMarks {
     /// Per paragraph: what the list was made for, and the list.
-    cache: Vec<Option<(u64, Vec<(Range<usize>, Color32)>)>>,
+    cache: Vec<Option<(u64, ColoredRanges)>>,
 }
 
 impl StatusMarks {
