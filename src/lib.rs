@@ -3,8 +3,10 @@
 pub mod analysis;
 pub mod arabic;
 pub mod atomic_file;
+pub mod colours;
 pub mod dictionary;
 pub mod export;
+pub mod graph;
 pub mod import;
 pub mod render;
 pub mod study;

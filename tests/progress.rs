@@ -1,4 +1,5 @@
-//! Saved progress: it survives a restart, and a corrupt or unreadable file is set aside and reported.
+//! Saved progress: it survives a restart, SM-2 files of older versions migrate to FSRS with a
+//! backup, and a corrupt or unreadable file is set aside and reported.
 
 use std::path::PathBuf;
 
@@ -61,7 +62,9 @@ fn progress_survives_a_restart() {
         Status::New
     );
     let schedule = progress.schedule(&held).expect("rated");
-    assert_eq!(schedule.due, 1_700_000_000 + 24 * 60 * 60);
+    // FSRS: a new word answered Good comes back in two days (2.3 rounded).
+    assert_eq!(schedule.due, 1_700_000_000 + 2 * 24 * 60 * 60);
+    assert_eq!((schedule.reps, schedule.last_review), (1, 1_700_000_000));
     assert_eq!(
         progress.edit(&summit).and_then(|e| e.gloss.as_deref()),
         Some("summit (meeting)")
@@ -70,6 +73,97 @@ fn progress_survives_a_restart() {
     assert_eq!(progress.settings.current.as_deref(), Some(held.as_str()));
     // Only the document's file is there: no temporary file left behind.
     assert_eq!(files_in(&dir.join("progress")), [format!("{key}.json")]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A progress file exactly as Dars wrote it before FSRS (format 1, SM-2 schedules).
+fn sm2_file(summit: &str, held: &str) -> String {
+    serde_json::json!({
+        "format": 1,
+        "source": "seeds/000_b18d53c4db9afe0d.txt",
+        "words": {
+            summit: {
+                "status": "known",
+                "schedule": {"due": 1_702_000_000_u64, "interval_days": 25, "ease_permille": 2650,
+                             "streak": 4, "lapses": 0},
+                "reviews": [
+                    {"at": 1_699_000_000_u64, "rating": "good"},
+                    {"at": 1_699_086_400_u64, "rating": "good"},
+                    {"at": 1_699_345_600_u64, "rating": "easy"},
+                    {"at": 1_699_840_000_u64, "rating": "good"}
+                ],
+                "edit": {"gloss": "summit (meeting)"}
+            },
+            held: {
+                "status": "learning",
+                "schedule": {"due": 1_700_000_600_u64, "interval_days": 0, "ease_permille": 2300,
+                             "streak": 0, "lapses": 1},
+                "reviews": [
+                    {"at": 1_699_000_000_u64, "rating": "good"},
+                    {"at": 1_700_000_000_u64, "rating": "again"}
+                ]
+            }
+        },
+        "settings": {"filter": {"order": "frequency"}, "vocalized": false, "sentence": 7}
+    })
+    .to_string()
+}
+
+#[test]
+fn sm2_progress_migrates_to_fsrs_and_is_backed_up_once() {
+    let dir = scratch("sm2");
+    let store = ProgressStore::in_dir(&dir);
+    let key = document_key(BUNDLED_ARTICLE);
+    let path = store.path_for(&key);
+    std::fs::create_dir_all(dir.join("progress")).expect("folder");
+    let (summit, held) = (word_key("قمة", "noun"), word_key("عقد", "verb"));
+    let old = sm2_file(&summit, &held);
+    std::fs::write(&path, &old).expect("written");
+
+    let loaded = store.load(&key);
+    assert!(loaded.problem.is_none(), "{:?}", loaded.problem);
+    let mut progress = loaded.progress;
+    // Nothing lost: statuses, answers, edits, settings, due dates, lapses.
+    assert_eq!(progress.status(&summit), Status::Known);
+    assert_eq!(progress.status(&held), Status::Learning);
+    assert_eq!(progress.words[&summit].reviews.len(), 4);
+    assert_eq!(
+        progress.edit(&summit).and_then(|e| e.gloss.as_deref()),
+        Some("summit (meeting)")
+    );
+    assert_eq!(progress.settings.filter.order, Order::Frequency);
+    assert_eq!(progress.settings.sentence, 7);
+    let s = progress.schedule(&summit).expect("migrated");
+    assert_eq!((s.due, s.reps, s.lapses), (1_702_000_000, 4, 0));
+    // FSRS's estimate from a 25-day SM-2 interval: about 25 days of stability.
+    assert!((15.0..40.0).contains(&s.stability), "{}", s.stability);
+    assert!((1.0..=10.0).contains(&s.difficulty), "{}", s.difficulty);
+    let h = progress.schedule(&held).expect("migrated");
+    assert_eq!((h.due, h.lapses, h.reps), (1_700_000_600, 1, 2));
+    assert!(
+        h.stability < s.stability,
+        "a word just forgotten is less stable"
+    );
+
+    // The file is untouched until the first save, which keeps the old one as a backup.
+    assert_eq!(std::fs::read_to_string(&path).expect("there"), old);
+    progress.rate(&held, Rating::Good, 1_700_000_600);
+    store.save(&key, &progress).expect("saved");
+    let backup = dir.join("progress").join(format!("{key}.json.sm2-backup"));
+    assert_eq!(std::fs::read_to_string(&backup).expect("backed up"), old);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("saved")).expect("json");
+    assert_eq!(saved["format"], 2);
+    assert!(saved["words"][&summit]["schedule"]["stability"].is_number());
+    // A second save keeps the first backup as it was ("once"), and reads back the same.
+    store.save(&key, &progress).expect("saved again");
+    assert_eq!(std::fs::read_to_string(&backup).expect("kept"), old);
+    let again = store.load(&key).progress;
+    assert_eq!(again, progress);
+    assert_eq!(
+        files_in(&dir.join("progress")),
+        [format!("{key}.json"), format!("{key}.json.sm2-backup")]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

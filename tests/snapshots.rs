@@ -42,3 +42,20 @@ fn reader_light() {
 fn reader_dark() {
     reader_snapshot(true, "reader_dark");
 }
+
+/// The relations panel beside the reader: the diagram of the article with its second relation
+/// current and the first sentence's relations lit up, and the legend.
+#[test]
+fn relations_light() {
+    let app = DarsApp::with_store(Settings::default(), None, None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 800.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app);
+    h.run();
+    for key in [Key::F2, Key::Tab, Key::Tab] {
+        h.key_press(key);
+        h.run();
+    }
+    h.snapshot("relations_light");
+}

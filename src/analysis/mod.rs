@@ -15,6 +15,7 @@ pub mod morphology;
 pub mod readings;
 pub mod relation_rules;
 pub mod relations;
+pub mod search;
 pub mod translations;
 pub mod user_words;
 pub mod vocabulary;

@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::progress::{Progress, Status};
+use super::unix_now;
 
 /// Everything one vocabulary card shows, front and back. Self-contained (no references into
 /// a `Document`), so exports, the cards panel and other tools can all use it as it is.
@@ -131,14 +132,24 @@ pub struct DeckFilter {
     pub pos: BTreeSet<String>,
     /// Statuses to keep; empty keeps all.
     pub statuses: BTreeSet<Status>,
+    /// Keep only the words due now: answered before and due, or never answered and neither
+    /// known nor ignored (see [`Progress::is_due`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub due_now: bool,
 }
 
 impl DeckFilter {
-    /// Indices into `cards` of the cards this filter keeps, in its order.
+    /// Indices into `cards` of the cards this filter keeps now, in its order.
     #[must_use]
     pub fn apply(&self, cards: &[Card], progress: &Progress) -> Vec<usize> {
+        self.apply_at(cards, progress, unix_now())
+    }
+
+    /// Indices into `cards` of the cards this filter keeps at `now` (Unix seconds), in its order.
+    #[must_use]
+    pub fn apply_at(&self, cards: &[Card], progress: &Progress, now: u64) -> Vec<usize> {
         let mut kept: Vec<usize> = (0..cards.len())
-            .filter(|&i| self.keeps(&cards[i], progress))
+            .filter(|&i| self.keeps(&cards[i], progress, now))
             .collect();
         match self.order {
             Order::FirstAppearance => kept.sort_by_key(|&i| (cards[i].first_position, i)),
@@ -153,9 +164,9 @@ impl DeckFilter {
         kept
     }
 
-    /// Whether this filter keeps `card`.
+    /// Whether this filter keeps `card` at `now`.
     #[must_use]
-    pub fn keeps(&self, card: &Card, progress: &Progress) -> bool {
+    pub fn keeps(&self, card: &Card, progress: &Progress, now: u64) -> bool {
         let names_ok = match self.names {
             Names::Exclude => !card.is_name,
             Names::Include => true,
@@ -164,6 +175,7 @@ impl DeckFilter {
         names_ok
             && (self.pos.is_empty() || self.pos.contains(&card.pos))
             && (self.statuses.is_empty() || self.statuses.contains(&progress.status(&card.key())))
+            && (!self.due_now || progress.is_due(&card.key(), now))
     }
 }
 
@@ -236,6 +248,16 @@ mod tests {
             ..DeckFilter::default()
         };
         assert_eq!(new_only.apply(&cards, &progress), vec![1, 0]);
+        let due = DeckFilter {
+            due_now: true,
+            ..DeckFilter::default()
+        };
+        // عقد is known (not due); قمة, never answered, is due until answered Good.
+        assert_eq!(due.apply_at(&cards, &progress, 0), vec![0]);
+        let summit = cards[0].key();
+        let next = progress.rate(&summit, crate::study::Rating::Good, 0).due;
+        assert!(due.apply_at(&cards, &progress, next - 1).is_empty());
+        assert_eq!(due.apply_at(&cards, &progress, next), vec![0]);
         assert_eq!(parts_of_speech(&cards), vec!["name", "noun", "verb"]);
     }
 

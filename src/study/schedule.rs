@@ -1,13 +1,18 @@
-//! A small SM-2 style spaced-repetition scheduler: deterministic, integer-only, told the time.
+//! Spaced repetition with FSRS (the `fsrs` crate, Anki's own scheduler): when each word is next due.
 //!
-//! Rules (like Anki's classic scheduler, without learning steps or random fuzz):
-//! - Again: the word is forgotten: due again in 10 minutes, interval back to 0, ease −0.20.
-//! - Hard: interval × 1.2 (at least 1 day), ease −0.15.
-//! - Good: 1 day, then 3 days, then interval × ease (at least one day more than before).
-//! - Easy: the Good interval × 1.3 (4 days the first time), ease +0.15.
+//! FSRS keeps two numbers per word — stability (days until recall drops to 90 %) and
+//! difficulty (1–10) — and schedules the next review when the chance of recalling the word
+//! falls to the desired retention (0.9 by default, a setting saved with the progress). The
+//! default FSRS-6 parameters are used; training them on the learner's history stays unused.
 //!
-//! Ease starts at 2.5 and never drops below 1.3. Time is Unix seconds, passed in by the caller.
+//! On top of FSRS, like Anki: a forgotten word (Again) comes back in ten minutes rather than in
+//! FSRS's fraction of a day; other answers are due a whole number of days later (at least one),
+//! and for a word already reviewed Hard < Good < Easy always. Time is Unix seconds, passed in by
+//! the caller, so everything here is deterministic.
 
+use std::sync::LazyLock;
+
+use fsrs::{FSRS, MemoryState, NextStates};
 use serde::{Deserialize, Serialize};
 
 /// How well the learner knew a card (keys `1`–`4`).
@@ -42,103 +47,175 @@ impl Rating {
     }
 }
 
+/// Where an answer was given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewSource {
+    /// Rated on a card (keys `1`–`4` in the cards panel).
+    #[default]
+    Card,
+    /// Answered in the quiz.
+    Quiz,
+}
+
 /// One answer, kept in the saved history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// When (Unix seconds).
     pub at: u64,
     pub rating: Rating,
+    /// Cards and quiz share one schedule; the history says which one it was.
+    #[serde(default, skip_serializing_if = "ReviewSource::is_card")]
+    pub source: ReviewSource,
 }
 
-/// When a card is next due and how its intervals grow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+impl ReviewSource {
+    fn is_card(&self) -> bool {
+        *self == Self::Card
+    }
+}
+
+/// What FSRS knows about one word, and when it is next due.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Schedule {
-    /// When the card is next due (Unix seconds).
+    /// When the word is next due (Unix seconds).
     pub due: u64,
-    /// Days between the last review and `due`; 0 while the word is being (re)learned.
-    pub interval_days: u32,
-    /// Interval growth factor in thousandths (2500 = ×2.5).
-    pub ease_permille: u32,
-    /// Successful reviews in a row.
-    pub streak: u32,
-    /// Times the word was forgotten after having been learned.
+    /// When it was last answered (Unix seconds).
+    pub last_review: u64,
+    /// Days until the chance of recalling it falls to 90 %.
+    pub stability: f32,
+    /// How hard the word is for this learner, 1 (easy) to 10.
+    pub difficulty: f32,
+    /// How many times it was answered.
+    pub reps: u32,
+    /// Times it was forgotten after having been learned.
     pub lapses: u32,
 }
 
 pub const DAY: u64 = 24 * 60 * 60;
-/// How soon a forgotten card comes back.
+/// How soon a forgotten word comes back.
 pub const RELEARN_DELAY: u64 = 10 * 60;
-const START_EASE: u32 = 2500;
-const MIN_EASE: u32 = 1300;
+/// The desired retention when none is set: FSRS's and Anki's default.
+pub const DEFAULT_RETENTION: f32 = 0.9;
 
-impl Default for Schedule {
-    fn default() -> Self {
-        Self {
-            due: 0,
-            interval_days: 0,
-            ease_permille: START_EASE,
-            streak: 0,
-            lapses: 0,
-        }
+/// FSRS with its default (FSRS-6) parameters, made once.
+static SCHEDULER: LazyLock<FSRS> = LazyLock::new(FSRS::default);
+
+/// `retention` made safe to schedule with: between 0.70 and 0.99 (FSRS's sensible range; 1.0
+/// would mean reviewing every day forever), the default when it is not a number.
+#[must_use]
+pub fn usable_retention(retention: f32) -> f32 {
+    if retention.is_finite() {
+        retention.clamp(0.70, 0.99)
+    } else {
+        DEFAULT_RETENTION
     }
 }
 
 impl Schedule {
-    /// The schedule after answering `rating` at time `now`.
+    /// The schedule of a word after answering `rating` at `now`, given its schedule so far
+    /// (`None` for a word never answered) and the desired retention.
     #[must_use]
-    pub fn rate(self, rating: Rating, now: u64) -> Self {
-        let mut next = self;
-        match rating {
-            Rating::Again => {
-                if self.interval_days > 0 {
-                    next.lapses += 1;
-                }
-                next.streak = 0;
-                next.interval_days = 0;
-                next.ease_permille = self.ease_permille.saturating_sub(200).max(MIN_EASE);
-                next.due = now + RELEARN_DELAY;
-                return next;
-            }
-            Rating::Hard => {
-                next.interval_days = scale(self.interval_days, 1200).max(1);
-                next.ease_permille = self.ease_permille.saturating_sub(150).max(MIN_EASE);
-            }
-            Rating::Good => next.interval_days = self.good_interval(),
-            Rating::Easy => {
-                next.interval_days = if self.streak == 0 {
-                    4
-                } else {
-                    let good = self.good_interval();
-                    scale(good, 1300).max(good + 1)
-                };
-                next.ease_permille = self.ease_permille + 150;
-            }
-        }
-        next.streak += 1;
-        next.due = now + u64::from(next.interval_days) * DAY;
-        next
-    }
-
-    fn good_interval(self) -> u32 {
-        match self.streak {
-            0 => 1,
-            1 => 3,
-            _ => scale(self.interval_days, self.ease_permille).max(self.interval_days + 1),
+    pub fn after(previous: Option<&Self>, rating: Rating, now: u64, retention: f32) -> Self {
+        let retention = usable_retention(retention);
+        let elapsed = previous.map_or(0, |p| now.saturating_sub(p.last_review) / DAY);
+        let elapsed = u32::try_from(elapsed).unwrap_or(u32::MAX);
+        let memory = previous.map(|p| MemoryState {
+            stability: p.stability,
+            difficulty: p.difficulty,
+        });
+        let states = SCHEDULER
+            .next_states(memory, retention, elapsed)
+            // A state FSRS refuses (a hand-edited file) is started afresh rather than lost.
+            .or_else(|_| SCHEDULER.next_states(None, retention, 0))
+            .ok();
+        let (memory, days) = match states {
+            Some(states) => pick(&states, rating, previous.is_some()),
+            None => fallback(rating),
+        };
+        let due = if rating == Rating::Again {
+            now + RELEARN_DELAY
+        } else {
+            now + u64::from(days) * DAY
+        };
+        let was_learned = previous.is_some_and(|p| p.interval_days() >= 1);
+        Self {
+            due,
+            last_review: now,
+            stability: memory.stability,
+            difficulty: memory.difficulty,
+            reps: previous.map_or(0, |p| p.reps).saturating_add(1),
+            lapses: previous
+                .map_or(0, |p| p.lapses)
+                .saturating_add(u32::from(rating == Rating::Again && was_learned)),
         }
     }
 
-    /// Whether the card is due at `now`.
+    /// Whether the word is due at `now`.
     #[must_use]
     pub fn is_due(&self, now: u64) -> bool {
         self.due <= now
     }
+
+    /// Whole days from the last answer to the next review (0 while the word is relearned).
+    #[must_use]
+    pub fn interval_days(&self) -> u32 {
+        let days = self.due.saturating_sub(self.last_review) / DAY;
+        u32::try_from(days).unwrap_or(u32::MAX)
+    }
 }
 
-/// `days × permille / 1000`, rounded to the nearest day.
-fn scale(days: u32, permille: u32) -> u32 {
-    let scaled = (u64::from(days) * u64::from(permille) + 500) / 1000;
-    u32::try_from(scaled).unwrap_or(u32::MAX)
+/// The memory state and whole-day interval of `rating`. For a word already reviewed the
+/// intervals are kept apart (Hard < Good < Easy), as Anki does.
+fn pick(states: &NextStates, rating: Rating, reviewed: bool) -> (MemoryState, u32) {
+    let days = |interval: f32| {
+        // Rounded whole days, at least one; an absurd interval is capped at a century.
+        let rounded = interval.round().clamp(1.0, 36_500.0);
+        rounded as u32
+    };
+    let hard = days(states.hard.interval);
+    let mut good = days(states.good.interval);
+    let mut easy = days(states.easy.interval);
+    if reviewed {
+        good = good.max(hard + 1);
+        easy = easy.max(good + 1);
+    }
+    match rating {
+        Rating::Again => (states.again.memory, 0),
+        Rating::Hard => (states.hard.memory, hard),
+        Rating::Good => (states.good.memory, good),
+        Rating::Easy => (states.easy.memory, easy.max(good)),
+    }
+}
+
+/// What a new word gets if FSRS itself fails (it does not with its default parameters).
+fn fallback(rating: Rating) -> (MemoryState, u32) {
+    let days = match rating {
+        Rating::Again => 0,
+        Rating::Hard => 1,
+        Rating::Good => 2,
+        Rating::Easy => 8,
+    };
+    let memory = MemoryState {
+        stability: f32::from(u8::try_from(days.max(1)).unwrap_or(1)),
+        difficulty: 5.0,
+    };
+    (memory, days)
+}
+
+/// The memory state FSRS estimates for a word the old SM-2 scheduler had at `ease` (×, e.g.
+/// 2.5) and `interval_days`, assuming SM-2 kept 90 % of its words; `None` when FSRS cannot tell.
+#[must_use]
+pub fn memory_from_sm2(ease: f32, interval_days: u32) -> Option<(f32, f32)> {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "an interval of more than 2^24 days does not occur"
+    )]
+    let interval = interval_days as f32;
+    SCHEDULER
+        .memory_state_from_sm2(ease, interval, DEFAULT_RETENTION)
+        .ok()
+        .map(|m| (m.stability, m.difficulty))
 }
 
 #[cfg(test)]
@@ -147,43 +224,86 @@ mod tests {
 
     const NOW: u64 = 1_700_000_000;
 
+    /// Answers `ratings` in turn, each one when the word is due.
     fn answer(ratings: &[Rating]) -> Schedule {
-        ratings
-            .iter()
-            .fold(Schedule::default(), |s, &r| s.rate(r, NOW))
+        let mut schedule: Option<Schedule> = None;
+        let mut at = NOW;
+        for &rating in ratings {
+            let next = Schedule::after(schedule.as_ref(), rating, at, DEFAULT_RETENTION);
+            at = next.due;
+            schedule = Some(next);
+        }
+        schedule.unwrap_or_else(|| Schedule::after(None, Rating::Good, NOW, 0.9))
+    }
+
+    #[test]
+    fn a_new_word_gets_fsrs_first_intervals() {
+        let days = |r| answer(&[r]).interval_days();
+        // FSRS-6 defaults: Hard 1.3 days, Good 2.3, Easy 8.3.
+        assert_eq!(
+            (days(Rating::Hard), days(Rating::Good), days(Rating::Easy)),
+            (1, 2, 8)
+        );
+        let first = answer(&[Rating::Good]);
+        assert_eq!(first.due, NOW + 2 * DAY);
+        assert_eq!((first.reps, first.lapses), (1, 0));
     }
 
     #[test]
     fn good_answers_space_out_the_reviews() {
         use Rating::Good;
         let days: Vec<u32> = (1..=5)
-            .map(|n| answer(&vec![Good; n]).interval_days)
+            .map(|n| answer(&vec![Good; n]).interval_days())
             .collect();
-        assert_eq!(days, vec![1, 3, 8, 20, 50]);
-        assert_eq!(answer(&[Good]).due, NOW + DAY);
+        assert!(days.windows(2).all(|w| w[1] > w[0]), "{days:?}");
+        assert!(days[4] > 30, "{days:?}");
     }
 
     #[test]
-    fn again_brings_the_card_back_soon_and_counts_a_lapse() {
+    fn again_brings_the_word_back_soon_and_counts_a_lapse() {
         use Rating::{Again, Good};
         let s = answer(&[Good, Good, Again]);
-        assert_eq!(s.due, NOW + RELEARN_DELAY);
-        assert_eq!((s.interval_days, s.streak, s.lapses), (0, 0, 1));
-        assert_eq!(s.ease_permille, 2300);
-        assert!(!s.is_due(NOW) && s.is_due(NOW + RELEARN_DELAY));
-        // Forgetting a card never learned is not a lapse.
+        assert_eq!(s.due, s.last_review + RELEARN_DELAY);
+        assert_eq!((s.interval_days(), s.reps, s.lapses), (0, 3, 1));
+        assert!(s.stability < answer(&[Good, Good]).stability);
+        assert!(!s.is_due(s.last_review) && s.is_due(s.last_review + RELEARN_DELAY));
+        // Forgetting a word never learned is not a lapse.
         assert_eq!(answer(&[Again]).lapses, 0);
     }
 
     #[test]
-    fn hard_and_easy_move_the_ease() {
+    fn hard_good_easy_are_kept_apart_and_retention_matters() {
         use Rating::{Easy, Good, Hard};
-        assert_eq!(answer(&[Easy]).interval_days, 4);
-        assert_eq!(answer(&[Good, Hard]).interval_days, 1);
-        assert_eq!(answer(&[Good, Good, Hard]).interval_days, 4);
-        assert!(answer(&[Good, Easy]).interval_days > answer(&[Good, Good]).interval_days);
-        let floor = answer(&[Rating::Again; 20]);
-        assert_eq!(floor.ease_permille, MIN_EASE);
+        let days = |r| answer(&[Good, Good, r]).interval_days();
+        assert!(days(Hard) < days(Good) && days(Good) < days(Easy));
+        let reviewed = answer(&[Good]);
+        let at = reviewed.due;
+        let strict = Schedule::after(Some(&reviewed), Good, at, 0.97);
+        let relaxed = Schedule::after(Some(&reviewed), Good, at, 0.80);
+        assert!(strict.interval_days() < relaxed.interval_days());
+        assert!((usable_retention(f32::NAN) - 0.9).abs() < f32::EPSILON);
+        assert!((usable_retention(5.0) - 0.99).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn a_broken_saved_state_starts_afresh() {
+        let broken = Schedule {
+            stability: f32::NAN,
+            difficulty: -3.0,
+            ..answer(&[Rating::Good])
+        };
+        let next = Schedule::after(Some(&broken), Rating::Good, broken.due, 0.9);
+        assert!(next.stability.is_finite() && next.interval_days() >= 1);
+    }
+
+    #[test]
+    fn sm2_cards_get_a_memory_state() {
+        let (stability, difficulty) = memory_from_sm2(2.5, 20).unwrap_or_default();
+        // A 20-day SM-2 interval at 90 % retention is a stability of about 20 days.
+        assert!((15.0..25.0).contains(&stability), "{stability}");
+        assert!((1.0..=10.0).contains(&difficulty), "{difficulty}");
+        let hard = memory_from_sm2(1.3, 20).unwrap_or_default().1;
+        assert!(hard > difficulty, "a low ease is a harder word");
     }
 
     #[test]

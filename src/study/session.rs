@@ -1,12 +1,14 @@
 //! One document being studied: its deck, the learner's progress, which card each word of the text belongs to, and saving.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use super::deck::{Card, word_key};
 use super::progress::{
     Edit, Progress, ProgressError, ProgressStore, Status, StudySettings, document_key,
 };
-use super::schedule::Rating;
+use super::quiz::{self, Answer, AnswerRecord, Graded, Question, Quiz, QuizSpec};
+use super::schedule::{Rating, ReviewSource};
 use super::vocabulary::{NAME_POS, deck_from_analysis};
 use crate::analysis::entities::MentionVia;
 use crate::analysis::{Analysis, Document, EntityKind};
@@ -176,6 +178,53 @@ impl Session {
         self.changed();
     }
 
+    /// A quiz on the document at `now`, from the deck with the teacher's edits and the saved
+    /// progress.
+    #[must_use]
+    pub fn quiz(&self, doc: &Document, analysis: &Analysis, spec: &QuizSpec, now: u64) -> Quiz {
+        quiz::generate(doc, analysis, &self.cards, &self.progress, spec, now)
+    }
+
+    /// Grades `answer` to `question`, given in `elapsed` at `now`, and records it: in the
+    /// answers log, and (for a question on a word of the deck) in that word's schedule and
+    /// status exactly like a card rating. Saved like every change.
+    pub fn answer(
+        &mut self,
+        question: &Question,
+        answer: &Answer,
+        elapsed: Duration,
+        now: u64,
+    ) -> Graded {
+        let graded = quiz::grade(question, answer, elapsed);
+        let given = match answer {
+            Answer::Choice(i) => question
+                .choices
+                .get(*i)
+                .map_or_else(String::new, |c| c.text.clone()),
+            Answer::Typed(text) => text.clone(),
+        };
+        let word = question
+            .word
+            .clone()
+            .filter(|key| self.by_key.contains_key(key));
+        if let Some(key) = &word {
+            self.progress
+                .rate_from(key, graded.rating, now, ReviewSource::Quiz);
+        }
+        self.progress.quiz.push(AnswerRecord {
+            at: now,
+            kind: question.kind,
+            word,
+            relation: question.relation.clone(),
+            given,
+            verdict: graded.verdict,
+            rating: graded.rating,
+            millis: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+        });
+        self.changed();
+        graded
+    }
+
     /// Sets the teacher's edit of `key`; a gloss equal to the lexicon's, or empty, is no edit.
     pub fn set_edit(&mut self, key: &str, mut edit: Edit) {
         if let Some(i) = self.card_index(key) {
@@ -229,9 +278,22 @@ impl Session {
             self.unsaved = false;
             return Ok(());
         };
-        // Cleared first: a failure is reported once, not on every frame until the next change.
+        // Still unsaved after a failure: the app retries (every few seconds) and asks before
+        // quitting, so the changes are never dropped silently.
+        store.save(&self.key, &self.progress)?;
         self.unsaved = false;
-        store.save(&self.key, &self.progress)
+        Ok(())
+    }
+
+    /// Saves from now on in `store` (another folder, after the usual one failed), and now.
+    ///
+    /// # Errors
+    /// Why the file could not be written there (the old store is then kept).
+    pub fn save_to(&mut self, store: ProgressStore) -> Result<(), ProgressError> {
+        store.save(&self.key, &self.progress)?;
+        self.store = Some(store);
+        self.unsaved = false;
+        Ok(())
     }
 
     fn changed(&mut self) {

@@ -4,7 +4,9 @@ use egui::{Event, Key, Modifiers};
 
 use super::cards::CardsAction;
 use super::panels::Panel;
+use super::quiz::QuizAction;
 use super::reader::ReaderAction;
+use super::relations::RelationsAction;
 
 /// Something the user can do. Actions of one panel are that panel's own enum, so the same key
 /// can mean one thing in the reader and another on the cards (`1` sets the word's status in
@@ -14,7 +16,11 @@ pub enum Action {
     /// Shows a panel and gives it the keys (a side panel that has them already is hidden).
     Show(Panel),
     Export,
+    /// Saves the relations diagram as a PNG or SVG picture.
+    ExportDiagram,
     Open,
+    /// The search bar above the reader.
+    Find,
     Shortcuts,
     Quit,
     ZoomIn,
@@ -25,7 +31,9 @@ pub enum Action {
     TintNames,
     StatusTints,
     Reader(ReaderAction),
+    Relations(RelationsAction),
     Cards(CardsAction),
+    Quiz(QuizAction),
 }
 
 /// A panel's own actions: listed, labelled and bound to keys in the panel's file.
@@ -82,8 +90,10 @@ pub fn number_key(index: usize) -> Key {
 }
 
 /// The actions that work in every panel, in the order the overlay lists them.
-const EVERYWHERE: [Action; 11] = [
+const EVERYWHERE: &[Action] = &[
+    Action::Find,
     Action::Export,
+    Action::ExportDiagram,
     Action::Open,
     Action::ZoomIn,
     Action::ZoomOut,
@@ -103,7 +113,9 @@ impl Action {
         let mut all: Vec<Self> = Panel::ALL.iter().map(|&p| Self::Show(p)).collect();
         all.extend(EVERYWHERE);
         all.extend(ReaderAction::all().into_iter().map(Self::Reader));
+        all.extend(RelationsAction::all().into_iter().map(Self::Relations));
         all.extend(CardsAction::all().into_iter().map(Self::Cards));
+        all.extend(QuizAction::all().into_iter().map(Self::Quiz));
         all
     }
 
@@ -112,7 +124,9 @@ impl Action {
     pub fn panel(self) -> Option<Panel> {
         match self {
             Self::Reader(_) => Some(Panel::Reader),
+            Self::Relations(_) => Some(Panel::Relations),
             Self::Cards(_) => Some(Panel::Cards),
+            Self::Quiz(_) => Some(Panel::Quiz),
             _ => None,
         }
     }
@@ -122,7 +136,9 @@ impl Action {
         match self {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
+            Self::ExportDiagram => "Export the relations diagram (PNG picture, SVG drawing)…",
             Self::Open => "Open a text file… (or drop one on the window)",
+            Self::Find => "Find in the text: an Arabic word in any form, or an English gloss",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings, window size and progress are saved)",
             Self::ZoomIn => "Larger text",
@@ -133,7 +149,9 @@ impl Action {
             Self::TintNames => "Colour names of people, states and places by kind (on / off)",
             Self::StatusTints => "Tint words by status (new: blue, learning: amber)",
             Self::Reader(a) => a.label(),
+            Self::Relations(a) => a.label(),
             Self::Cards(a) => a.label(),
+            Self::Quiz(a) => a.label(),
         }
     }
 
@@ -143,7 +161,9 @@ impl Action {
         match self {
             Self::Show(panel) => vec![key(panel.key())],
             Self::Export => vec![ctrl(Key::E)],
+            Self::ExportDiagram => vec![ctrl(Key::G)],
             Self::Open => vec![ctrl(Key::O)],
+            Self::Find => vec![ctrl(Key::F)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
             Self::Quit => vec![ctrl(Key::Q)],
             Self::ZoomIn => vec![ctrl(Key::Equals), ctrl(Key::Plus)],
@@ -154,7 +174,9 @@ impl Action {
             Self::TintNames => vec![key(Key::N)],
             Self::StatusTints => vec![key(Key::S)],
             Self::Reader(a) => a.bindings(),
+            Self::Relations(a) => a.bindings(),
             Self::Cards(a) => a.bindings(),
+            Self::Quiz(a) => a.bindings(),
         }
     }
 
@@ -266,7 +288,7 @@ fn is_typing(key: Key, modifiers: Modifiers) -> bool {
 /// of this frame's input, so no other widget acts on them too, and returns their actions in
 /// order. While a text field has the focus, plain keys are left to it.
 pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
-    let typing = ctx.text_edit_focused();
+    let typing = ctx.text_edit_focused() || crate::render::edit::field_focused(ctx);
     let all = Action::all();
     let mut actions = Vec::new();
     let copy = Action::Reader(ReaderAction::CopySentence);
@@ -360,6 +382,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn ctrl_f_finds_from_every_panel_and_f_still_switches_the_font() {
+        for &panel in Panel::ALL {
+            let with_ctrl = Action::all()
+                .into_iter()
+                .find(|a| a.acts_in(panel) && a.matches(Key::F, Some(Key::F), Modifiers::COMMAND));
+            assert_eq!(with_ctrl, Some(Action::Find), "{panel:?}");
+            assert_eq!(found(Key::F, panel), Some(Action::SwitchFont), "{panel:?}");
+        }
+        assert_eq!(Action::Find.keys_text(), "Ctrl+F");
     }
 
     #[test]

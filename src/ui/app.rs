@@ -6,10 +6,14 @@ use egui::Context;
 use serde::{Deserialize, Serialize};
 
 mod chrome;
+mod diagram;
 mod layout;
 mod queries;
+mod quitting;
 mod study;
 mod user_words;
+
+pub use quitting::RETRY_SECONDS;
 
 use super::actions::{Action, take_actions};
 use super::arrangement::PanelSettings;
@@ -90,6 +94,8 @@ pub struct DarsApp {
     /// The learner's meanings and chosen readings, for every document, and where they are saved.
     user_words: UserWords,
     user_store: Option<UserWordsStore>,
+    /// Retries after a failed save, and the question before quitting with unsaved progress.
+    saving: quitting::Saving,
 }
 
 impl DarsApp {
@@ -136,6 +142,7 @@ impl DarsApp {
             layout: layout::Layout::default(),
             user_words,
             user_store,
+            saving: quitting::Saving::default(),
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -192,13 +199,18 @@ impl DarsApp {
     }
 
     /// Saves progress if it changed; a failure is said in the message bar, and the progress
-    /// stays in memory for the next try.
-    pub fn save_progress(&mut self) {
+    /// stays in memory for the next try. Returns whether everything is saved.
+    pub fn save_progress(&mut self) -> bool {
         let sentence = self.panels.reader.position.sentence;
         let session = &mut self.text.session;
         session.change_settings(|s| s.sentence = sentence);
-        if let Err(e) = session.save_if_changed() {
-            self.error(e.to_string());
+        match session.save_if_changed() {
+            Ok(()) => true,
+            Err(e) => {
+                self.save_failed(e.to_string());
+                self.error(e.to_string());
+                false
+            }
         }
     }
 
@@ -225,7 +237,12 @@ impl DarsApp {
         match action {
             Action::Show(panel) => self.show(panel),
             Action::Export => self.export.open = true,
+            Action::ExportDiagram => self.choose_diagram_file(),
             Action::Open => self.choose_file_to_open(),
+            Action::Find => {
+                self.open(Panel::Reader);
+                self.panels.reader.search.open();
+            }
             Action::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::ZoomIn => self.set_text_size(self.settings.text_size * 1.1),
@@ -238,7 +255,7 @@ impl DarsApp {
             Action::SwitchTheme => self.settings.dark = !self.settings.dark,
             Action::TintNames => self.settings.tint_entities = !self.settings.tint_entities,
             Action::StatusTints => self.settings.status_tints = !self.settings.status_tints,
-            Action::Reader(_) | Action::Cards(_) => {
+            Action::Reader(_) | Action::Relations(_) | Action::Cards(_) | Action::Quiz(_) => {
                 let Some(panel) = action.panel() else {
                     return;
                 };
@@ -247,7 +264,10 @@ impl DarsApp {
             }
         }
         // Whatever changed the layout (theme, font, size, panels), the current sentence stays in view.
-        if !matches!(action, Action::Reader(_) | Action::Cards(_)) {
+        if !matches!(
+            action,
+            Action::Reader(_) | Action::Relations(_) | Action::Cards(_) | Action::Quiz(_)
+        ) {
             self.panels.reader.keep_place();
         }
     }
@@ -338,6 +358,7 @@ impl DarsApp {
         self.typesetter.begin_frame(ctx);
         self.dropped_files_ui(ctx);
         self.close_overlays_on_escape(ctx);
+        self.close_requested_ui(ctx);
         for action in take_actions(ctx, self.active) {
             self.apply(ctx, action);
         }
@@ -352,13 +373,12 @@ impl DarsApp {
             self.shortcuts_ui(ctx);
         }
         commands.extend(self.export_dialog_ui(ctx));
+        self.quit_question_ui(ctx);
         self.run(ctx, commands);
         if let Some(action) = clicked {
             self.apply(ctx, action);
         }
-        if self.text.session.is_unsaved() {
-            self.save_progress();
-        }
+        self.save_when_due(ctx);
     }
 
     /// Fonts once; visuals when the theme changes.

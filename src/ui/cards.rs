@@ -10,8 +10,9 @@ use super::panel::{Command, PanelContext, PanelUi, title_bar_ui};
 use super::panels::Panel;
 use super::theme::Palette;
 use super::words::{pos_label, status_buttons_ui, times};
+use crate::render::edit::{BaseDirection, TextField};
 use crate::render::{ArabicText, Direction, Paragraph, TextStyle, Typesetter};
-use crate::study::{Card, Edit, Rating, Session};
+use crate::study::{Card, Edit, Rating, Session, due_label};
 
 mod actions;
 
@@ -128,8 +129,14 @@ impl CardsPanel {
         if let Some(status) = status_buttons_ui(ui, now, None) {
             cx.session.set_status(&card.key(), status);
         }
+        // When FSRS brings the card back (cards and quiz share the schedule).
+        let schedule = cx.session.progress().schedule(&card.key());
+        ui.weak(format!(
+            "Next review: {}",
+            due_label(schedule.as_ref(), cx.now)
+        ));
         ui.add_space(4.0);
-        self.edit_ui(ui, cx.session, index);
+        self.edit_ui(ui, cx, index);
     }
 
     fn front_ui(&self, ui: &mut Ui, cx: &mut PanelContext<'_>, card: &Card) {
@@ -256,8 +263,10 @@ impl CardsPanel {
         }
     }
 
-    /// The teacher's gloss and note for the card, kept in the saved progress.
-    fn edit_ui(&mut self, ui: &mut Ui, session: &mut Session, index: usize) {
+    /// The teacher's gloss and note for the card, kept in the saved progress. Either may quote
+    /// Arabic: the fields lay it out right to left inside the English.
+    fn edit_ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>, index: usize) {
+        let session = &mut *cx.session;
         let card = &session.cards()[index];
         let key = card.key();
         if self.draft.as_ref().is_none_or(|d| d.key != key) {
@@ -276,28 +285,37 @@ impl CardsPanel {
         let Some(draft) = self.draft.as_mut() else {
             return;
         };
+        // English first, Arabic falling back to Noto Naskh, a little smaller than the card.
+        let style = TextStyle {
+            latin: true,
+            line_height: 1.6,
+            ..TextStyle::new(cx.style.font, (cx.style.size * 0.68).round())
+        };
+        let ts = &mut *cx.typesetter;
         let mut save = false;
         let mut revert = false;
         egui::CollapsingHeader::new(title)
             .id_salt("teacher-edit")
             .show(ui, |ui| {
-                let label = ui.label("Meaning (replaces the lexicon's for you and in exports)");
-                let gloss = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut draft.gloss)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("English meaning"),
-                    )
-                    .labelled_by(label.id);
-                save |= gloss.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let label = ui.label("Note");
-                ui.add(
-                    egui::TextEdit::multiline(&mut draft.note)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY)
-                        .hint_text("A note for learners"),
-                )
-                .labelled_by(label.id);
+                ui.label("Meaning (replaces the lexicon's for you and in exports)");
+                let gloss = TextField::singleline(&mut draft.gloss)
+                    .id_salt(("gloss", &key))
+                    .direction(BaseDirection::Ltr)
+                    .style(style)
+                    .placeholder("English meaning")
+                    .label("Meaning")
+                    .show(ui, ts);
+                save |= gloss.submitted.is_some();
+                ui.label("Note");
+                TextField::multiline(&mut draft.note)
+                    .id_salt(("note", &key))
+                    .direction(BaseDirection::Ltr)
+                    .style(style)
+                    .desired_rows(2)
+                    .placeholder("A note for learners")
+                    .label("Note")
+                    .input_tools(true)
+                    .show(ui, ts);
                 ui.horizontal(|ui| {
                     save |= ui.button("Save edit").clicked();
                     revert = ui

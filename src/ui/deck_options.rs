@@ -41,6 +41,8 @@ pub fn filters_ui(ui: &mut Ui, session: &mut Session) {
                     set_toggle_ui(ui, &mut filter.statuses, status, status.label());
                 }
             });
+            ui.checkbox(&mut filter.due_now, "Due now only")
+                .on_hover_text("Words whose review FSRS has scheduled for now or earlier, and words never reviewed");
         });
     session.change_settings(|s| s.filter = filter);
 }

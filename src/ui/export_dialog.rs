@@ -4,6 +4,8 @@ use egui::{Context, RichText};
 
 use super::panel::Command;
 use crate::export::{DEFAULT_DECK, Format};
+use crate::render::edit::{BaseDirection, TextField};
+use crate::render::{FontChoice, TextStyle, Typesetter};
 
 pub use crate::study::Which;
 
@@ -65,8 +67,9 @@ impl ExportDialog {
         format!("{stem}.{}", self.format.extension())
     }
 
-    /// The window, when open; its Save button asks the app to choose where to save.
-    pub fn ui(&mut self, ctx: &Context, counts: Counts) -> Vec<Command> {
+    /// The window, when open; its Save button asks the app to choose where to save. The
+    /// deck's name may be Arabic: its field is laid out by the app's text engine.
+    pub fn ui(&mut self, ctx: &Context, counts: Counts, ts: &mut Typesetter) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             return commands;
@@ -103,9 +106,19 @@ impl ExportDialog {
                     ));
                 }
                 ui.add_space(6.0);
-                let label = ui.strong("Deck name");
-                ui.add(egui::TextEdit::singleline(&mut self.deck).desired_width(280.0))
-                    .labelled_by(label.id);
+                ui.strong("Deck name");
+                let style = TextStyle {
+                    latin: true,
+                    line_height: 1.6,
+                    ..TextStyle::new(FontChoice::Naskh, 15.0)
+                };
+                TextField::singleline(&mut self.deck)
+                    .id_salt("deck-name")
+                    .direction(BaseDirection::Ltr)
+                    .style(style)
+                    .desired_width(280.0)
+                    .label("Deck name")
+                    .show(ui, ts);
                 ui.weak("In Anki, \"::\" makes a subdeck: Arabic::News.");
                 ui.add_space(8.0);
                 let ready = counts.of(self.which) > 0 && !self.deck.trim().is_empty();

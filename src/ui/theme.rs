@@ -21,46 +21,19 @@ pub struct Palette {
     /// Background and underline of ranges another panel marks in the reader (a relation's names).
     pub mark: Color32,
     pub mark_line: Color32,
+    /// Background and underline of the search bar's matches.
+    pub search: Color32,
+    pub search_line: Color32,
 }
 
-/// Every kind of entity, in the order the legend lists them.
-pub const ENTITY_KINDS: [EntityKind; 6] = [
-    EntityKind::Person,
-    EntityKind::State,
-    EntityKind::Place,
-    EntityKind::Organization,
-    EntityKind::Document,
-    EntityKind::Event,
-];
-
-/// A name for an entity kind, for the legend.
-#[must_use]
-pub fn entity_kind_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::State => "state",
-        EntityKind::Place => "place",
-        EntityKind::Organization => "organization",
-        EntityKind::Document => "document",
-        EntityKind::Event => "event",
-    }
-}
+pub use crate::colours::{ENTITY_KINDS, entity_kind_label};
 
 impl Palette {
     /// The text colour of an entity's mentions: distinct hues, dark enough to read on the
     /// light theme and light enough on the dark one.
     #[must_use]
     pub fn entity(&self, kind: EntityKind) -> Color32 {
-        let dark = self.text.r() > 128;
-        let (light_rgb, dark_rgb) = match kind {
-            EntityKind::Person => ((150, 40, 150), (230, 140, 230)),
-            EntityKind::State => ((20, 90, 190), (120, 175, 255)),
-            EntityKind::Place => ((20, 125, 60), (110, 210, 140)),
-            EntityKind::Organization => ((190, 90, 0), (255, 170, 80)),
-            EntityKind::Document => ((120, 85, 40), (215, 180, 130)),
-            EntityKind::Event => ((190, 30, 50), (255, 120, 130)),
-        };
-        let (r, g, b) = if dark { dark_rgb } else { light_rgb };
+        let [r, g, b] = crate::colours::entity_rgb(kind, self.text.r() > 128);
         Color32::from_rgb(r, g, b)
     }
 
@@ -79,6 +52,8 @@ impl Palette {
                 status_learning: Color32::from_rgb(78, 58, 24),
                 mark: Color32::from_rgb(70, 40, 90),
                 mark_line: Color32::from_rgb(220, 140, 255),
+                search: Color32::from_rgb(28, 76, 46),
+                search_line: Color32::from_rgb(110, 215, 140),
             }
         } else {
             Self {
@@ -93,6 +68,8 @@ impl Palette {
                 status_learning: Color32::from_rgb(252, 222, 186),
                 mark: Color32::from_rgb(236, 214, 255),
                 mark_line: Color32::from_rgb(130, 60, 180),
+                search: Color32::from_rgb(196, 238, 204),
+                search_line: Color32::from_rgb(30, 130, 70),
             }
         }
     }

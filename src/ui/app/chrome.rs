@@ -27,6 +27,7 @@ impl DarsApp {
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, "Open…");
             item(ui, Action::Export, "Export cards…");
+            item(ui, Action::ExportDiagram, "Export diagram…");
             item(
                 ui,
                 Action::Reader(ReaderAction::CopySentence),
@@ -56,6 +57,8 @@ impl DarsApp {
             }
         });
         ui.menu_button("View", |ui| {
+            item(ui, Action::Find, "Find…");
+            ui.separator();
             // One entry per panel, from the list of panels.
             for &panel in Panel::ALL {
                 let text = match (panel.is_side(), self.settings.panels.is_open(panel)) {
@@ -107,21 +110,38 @@ impl DarsApp {
         });
     }
 
+    /// The message bar: the message wrapped to the window's width (a long path stays
+    /// readable), set by the text engine (a file name may be Arabic), with buttons to copy
+    /// and dismiss it.
     pub(super) fn message_ui(&mut self, ui: &mut egui::Ui) {
         let Some(message) = self.message.clone() else {
             return;
         };
         egui::Panel::top("message").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui.small_button("Dismiss").clicked() {
+                    self.message = None;
+                }
+                if ui
+                    .small_button("Copy")
+                    .on_hover_text("Copy the message")
+                    .clicked()
+                {
+                    ui.ctx().copy_text(message.text.clone());
+                }
                 let color = if message.is_error {
                     Color32::from_rgb(200, 40, 40)
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.label(RichText::new(&message.text).color(color));
-                if ui.small_button("Dismiss").clicked() {
-                    self.message = None;
-                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    let style = crate::render::TextStyle {
+                        line_height: 1.4,
+                        ..crate::render::TextStyle::new(FontChoice::Naskh, 14.0)
+                    };
+                    self.typesetter
+                        .mixed_label(ui, &message.text, style, color, true);
+                });
             });
         });
     }
@@ -295,8 +315,9 @@ pub(super) fn ui_fonts() -> egui::FontDefinitions {
         .entry(egui::FontFamily::Proportional)
         .or_default()
         .push("Hack".to_owned());
-    // Text fields (a teacher's gloss quoting a word) may hold Arabic: egui shapes it but does
-    // no bidi, so this fallback is for typing only; everything shown goes through `render`.
+    // Typing goes through the app's own text field now, but file names (the status bar, its
+    // hover text) and messages quoting a path may still hold Arabic: egui shapes it without
+    // bidi, so it shows joined but not reordered, where tofu would show nothing.
     let naskh = egui::FontData::from_static(FontChoice::Naskh.regular_bytes());
     fonts
         .font_data

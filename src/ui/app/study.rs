@@ -29,7 +29,7 @@ impl DarsApp {
             filtered,
             ticked,
         };
-        self.export.ui(ctx, counts)
+        self.export.ui(ctx, counts, &mut self.typesetter)
     }
 
     /// Asks where to save, then exports the cards the dialog chose there.

@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, Context, Id, Key, Modal, Role, Sense, Ui, WidgetInfo};
+use egui::{Color32, Context, Id, Modal, Role, Sense, Ui, WidgetInfo};
 
 use super::{DialogKind, FileRequest};
+use crate::render::edit::{BaseDirection, TextField};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 
 /// Size of file and folder names in the list.
@@ -149,14 +150,14 @@ impl Chooser {
         ui.separator();
         if self.kind == DialogKind::Save {
             ui.horizontal(|ui| {
-                let label = ui.label("File name:");
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.name_text)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                ui.label("File name:");
+                let field = TextField::singleline(&mut self.name_text)
+                    .id_salt("chooser-file-name")
+                    .direction(BaseDirection::Ltr)
+                    .style(field_style())
+                    .label("File name")
+                    .show(ui, typesetter);
+                if field.submitted.is_some() {
                     event = self.confirm();
                 }
             });
@@ -214,14 +215,15 @@ impl Chooser {
             {
                 self.enter(home);
             }
-            let label = ui.label("Go to:");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.path_text)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("a folder or a file, then Enter"),
-            );
-            let field = field.labelled_by(label.id);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            ui.label("Go to:");
+            let field = TextField::singleline(&mut self.path_text)
+                .id_salt("chooser-path")
+                .direction(BaseDirection::Ltr)
+                .style(field_style())
+                .placeholder("a folder or a file, then Enter")
+                .label("Go to")
+                .show(ui, typesetter);
+            if field.submitted.is_some() {
                 event = self.go_to_typed_path();
             }
         });
@@ -422,4 +424,13 @@ fn list_folder(folder: &Path) -> Result<Vec<Item>, String> {
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     Ok(items)
+}
+
+/// The style of the chooser's fields: paths are mostly Latin, and may hold Arabic names.
+fn field_style() -> TextStyle {
+    TextStyle {
+        latin: true,
+        line_height: 1.6,
+        ..TextStyle::new(FontChoice::Naskh, NAME_SIZE)
+    }
 }

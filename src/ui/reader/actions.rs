@@ -56,7 +56,7 @@ impl PanelAction for ReaderAction {
             Self::WordDetails => {
                 "Details of the current word: lemma, gloss, root, transliteration, status, other occurrences"
             }
-            Self::CloseDetails => "Close the details",
+            Self::CloseDetails => "Close the details (or else the search bar)",
             Self::Translation => "Show / hide the sentence's English translation",
             Self::CopySentence => {
                 "Copy the selection, or else the current sentence (in logical order)"
@@ -115,6 +115,10 @@ impl Reader {
                 self.details_open = true;
             }
             ReaderAction::CloseDetails => {
+                // One thing at a time: the word's details, else the search bar.
+                if !self.details_open && self.search.open {
+                    self.search.close();
+                }
                 self.details_open = false;
                 self.marks.clear();
             }
