@@ -15,8 +15,8 @@ mod actions;
 mod layout;
 mod marks;
 mod popups;
-mod word_readings;
 mod search;
+mod word_readings;
 
 pub use actions::ReaderAction;
 use layout::LayoutKey;

@@ -20,15 +20,18 @@ pub(crate) struct Unit {
     pub first: Rc<[(String, usize)]>,
 }
 
+/// A word's name key, and the keys of its first word with the letters each sets aside.
+pub(crate) type WordKeys = (Rc<str>, Rc<[(String, usize)]>);
+
 /// The keys of each spelling met so far: news repeat their words, so each is worked out once.
 #[derive(Default)]
 pub(crate) struct KeyCache<'d> {
-    by_text: HashMap<&'d str, (Rc<str>, Rc<[(String, usize)]>)>,
+    by_text: HashMap<&'d str, WordKeys>,
 }
 
 impl<'d> KeyCache<'d> {
     /// The name key of a word and the keys of its first word (see [`first_word_keys`]).
-    pub(crate) fn keys(&mut self, text: &'d str) -> &(Rc<str>, Rc<[(String, usize)]>) {
+    pub(crate) fn keys(&mut self, text: &'d str) -> &WordKeys {
         self.by_text.entry(text).or_insert_with(|| {
             let key = name_key(text);
             let first = first_word_keys(&key).into();

@@ -333,12 +333,12 @@ fn title_at(
     let mut best: Option<(Option<usize>, usize, bool, usize)> = None;
     for (key, skipped) in run[i].first.iter() {
         let skipped = *skipped;
-        if one_of(List::Counterpart, &key) {
+        if one_of(List::Counterpart, key) {
             return Some((None, 1, true, skipped));
         }
         for &t in titles
             .by_first
-            .get(bare(&key))
+            .get(bare(key))
             .map_or(&[][..], Vec::as_slice)
         {
             let title = &titles.titles[t];

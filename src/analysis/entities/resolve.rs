@@ -144,6 +144,9 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
     }
 }
 
+/// The people a document introduces: each entry with the name keys of its words.
+type NewPeople = Vec<(usize, Vec<String>)>;
+
 /// Turns the people titles introduce into entries and mentions: a name the gazetteer knows is
 /// that person; another is a new entry (the same name twice, one entry). Returns the offices
 /// stated, the candidates (without gazetteer names inside a new person's title or name:
@@ -154,7 +157,7 @@ fn introduce(
     catalogue: &mut Catalogue,
     people: &[Introduced],
     mut candidates: Vec<Candidate>,
-) -> (Vec<StatedOffice>, Vec<Candidate>, Vec<(usize, Vec<String>)>) {
+) -> (Vec<StatedOffice>, Vec<Candidate>, NewPeople) {
     let titles = Titles::bundled();
     let mut offices = Vec::new();
     let mut new_people: Vec<(usize, Vec<String>)> = Vec::new();

@@ -241,7 +241,7 @@ impl Ctx<'_> {
         self.tokens_of(s)
             .filter(|&t| t < before && self.is_verb(t))
             .filter_map(|t| self.starting.get(&(t + 1)).copied())
-            .last()
+            .next_back()
     }
 
     /// The last person that was the subject of a verb before token `t`, other than `not`.

@@ -80,7 +80,7 @@ impl Ctx<'_> {
                 }
             }
             if role != Role::Person {
-                seen.sort_by(|a, b| b.2.cmp(&a.2));
+                seen.sort_by_key(|a| std::cmp::Reverse(a.2));
             }
             match seen[..] {
                 [(first, ..), (second, ..), ..] => Some((second.min(first), second.max(first))),
