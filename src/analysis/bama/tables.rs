@@ -231,7 +231,7 @@ impl Tables {
         Ok(t)
     }
 
-    /// The bundled tables, decompressed and parsed once (about 20 ms in a release build).
+    /// The bundled tables, decompressed and parsed once (40–50 ms in a release build on a 2-core machine).
     ///
     /// # Panics
     /// If the bundled file is malformed; `tests::the_bundled_tables_parse` rules that out.
