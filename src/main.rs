@@ -10,6 +10,8 @@ use dars::render::FontChoice;
 use dars::render::page::{PageOptions, render_page};
 use dars::study::{DeckFilter, Names, Order, Status, Which, select_cards};
 
+mod library_command;
+
 /// Dars (درس): read Arabic news articles right to left, and study them.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
@@ -33,7 +35,15 @@ enum Command {
     /// Export the vocabulary cards (with your saved edits) for Anki, spreadsheets or other tools.
     Export {
         /// The text file (default: the bundled article).
+        #[arg(conflicts_with = "texts")]
         file: Option<PathBuf>,
+        /// Take the cards of these library texts instead (numbers from `dars library list`,
+        /// comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        texts: Vec<dars::library::TextId>,
+        /// Add every word you marked or rated in any text of the library ("all my learning words").
+        #[arg(long)]
+        library: bool,
         /// apkg (an Anki package), csv, tsv or json.
         #[arg(long)]
         format: dars::export::Format,
@@ -83,6 +93,11 @@ enum Command {
         /// Show every entity the text names, not only those in a relation.
         #[arg(long)]
         all_entities: bool,
+    },
+    /// Your library of texts: list, add or remove them (the same as the window's Library).
+    Library {
+        #[command(subcommand)]
+        command: library_command::LibraryCommand,
     },
     /// Render the text to a PNG page with the app's own text engine.
     Render {
@@ -225,22 +240,24 @@ fn run() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Export {
             file,
+            texts,
+            library,
             format,
             out,
             deck,
             which,
         }) => {
             let doc = document(file.as_deref())?;
-            let analysis = dars::analysis::analyze(&doc);
-            let mut cards = dars::study::deck_from_analysis(&doc, &analysis);
-            let saved = match dars::study::read_saved_progress(&doc.text) {
-                Ok(saved) => saved.unwrap_or_default(),
-                Err(warning) => {
-                    eprintln!("dars: {warning}");
-                    dars::study::Progress::default()
+            let opened = match dars::library::Library::platform() {
+                Ok(opened) => Some(opened.library),
+                Err(e) if texts.is_empty() && !library => {
+                    eprintln!("dars: your saved statuses and edits were left out: {e}");
+                    None
                 }
+                Err(e) => return Err(e.into()),
             };
-            saved.apply_edits(&mut cards);
+            let (cards, saved) =
+                dars::library::export_deck(opened.as_ref(), &doc, &texts, library)?;
             let cards = match which.filter(&saved.settings.filter) {
                 Some(filter) => {
                     let none = std::collections::BTreeSet::new();
@@ -305,6 +322,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 w.edges
             );
         }
+        Some(Command::Library { command }) => library_command::run(command)?,
         Some(Command::Render {
             file,
             out,

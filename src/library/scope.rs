@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Library, LibraryError, TextId};
 use crate::analysis::analyze;
-use crate::study::{Card, deck_from_analysis};
+use crate::study::{Card, Progress, deck_from_analysis, document_key};
 
 /// Which texts the cards panel and the export take their cards from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,4 +89,36 @@ pub fn deck_of_texts(library: &Library, ids: &[TextId]) -> Result<Vec<Card>, Lib
         offset += doc.text.len();
     }
     Ok(order.into_iter().filter_map(|k| cards.remove(&k)).collect())
+}
+
+/// The deck `dars export` takes, with its saved progress (statuses, schedules and edits from
+/// every text; the settings of the first text): the cards of `texts`, else of `doc`, and with
+/// `whole_library` every word marked anywhere too. Without a library, `doc`'s cards alone.
+///
+/// # Errors
+/// A text is not in the library, or the database cannot be read.
+pub fn export_deck(
+    library: Option<&Library>,
+    doc: &crate::analysis::Document,
+    texts: &[TextId],
+    whole_library: bool,
+) -> Result<(Vec<Card>, Progress), LibraryError> {
+    let Some(library) = library else {
+        return Ok((deck_from_analysis(doc, &analyze(doc)), Progress::default()));
+    };
+    let (mut cards, key) = match texts.first() {
+        None => (deck_from_analysis(doc, &analyze(doc)), document_key(&doc.text)),
+        Some(&first) => (
+            deck_of_texts(library, texts)?,
+            document_key(&library.document(first)?.text),
+        ),
+    };
+    if whole_library {
+        let have: HashSet<String> = cards.iter().map(Card::key).collect();
+        cards.extend(scope_cards(library, Scope::Library, &have)?);
+    }
+    let keys: Vec<String> = cards.iter().map(Card::key).collect();
+    let progress = library.progress_for(&key, keys.iter().map(String::as_str))?;
+    progress.apply_edits(&mut cards);
+    Ok((cards, progress))
 }
