@@ -142,7 +142,11 @@ fn number_keys_rate_the_card_move_on_and_save() {
     assert_ne!(current_card(app), first, "rating moves on");
     assert!(!app.panels().cards.flipped);
     assert!(!app.session().is_unsaved());
-    assert_eq!(saved_status(&dir, &first), Status::Learning, "saved at once");
+    assert_eq!(
+        saved_status(&dir, &first),
+        Status::Learning,
+        "saved at once"
+    );
 }
 
 #[test]
@@ -251,8 +255,11 @@ fn typing_in_a_text_field_is_not_taken_for_shortcuts() {
 fn a_damaged_library_is_set_aside_reported_and_the_app_still_opens() {
     let dir = scratch("corrupt");
     std::fs::create_dir_all(&dir).expect("folder");
-    std::fs::write(dir.join(DATABASE_FILE), b"{ not a database, but long enough to be read as one }")
-        .expect("written");
+    std::fs::write(
+        dir.join(DATABASE_FILE),
+        b"{ not a database, but long enough to be read as one }",
+    )
+    .expect("written");
     let mut h = harness(app_in(&dir));
     let message = h.state().message().cloned().expect("a message");
     assert!(

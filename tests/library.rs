@@ -30,7 +30,10 @@ fn dars(dir: &Path) -> Command {
 
 /// A text of `paragraphs` paragraphs that share the bundled article's words, told apart by `tag`.
 fn text_like_the_article(tag: &str, paragraphs: usize) -> String {
-    let lines: Vec<&str> = BUNDLED_ARTICLE.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = BUNDLED_ARTICLE
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     let mut text = format!("نص {tag}\n");
     for i in 0..paragraphs {
         text.push_str(lines[(i + 1) % lines.len()]);
@@ -130,7 +133,11 @@ fn old_json_progress_is_brought_in_once_and_the_files_stay_as_a_backup() {
         .iter()
         .map(|t| t.source.kind)
         .collect();
-    assert_eq!(titles, [SourceKind::Bundled, SourceKind::File], "the file came back");
+    assert_eq!(
+        titles,
+        [SourceKind::Bundled, SourceKind::File],
+        "the file came back"
+    );
     // Words are global now: what either document saved shows in both.
     let progress = library
         .progress_for(&document_key(&news), [summit.as_str(), held.as_str()])
@@ -138,7 +145,10 @@ fn old_json_progress_is_brought_in_once_and_the_files_stay_as_a_backup() {
     assert_eq!(progress.status(&summit), Status::Known);
     assert_eq!(progress.status(&held), Status::Learning);
     assert_eq!(
-        progress.edit(&summit).and_then(|e| e.gloss.clone()).as_deref(),
+        progress
+            .edit(&summit)
+            .and_then(|e| e.gloss.clone())
+            .as_deref(),
         Some("summit (meeting)")
     );
     let settings = library

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use dars::analysis::{Analysis, Document, analyze};
 use dars::arabic::normalize::normalize;
+use dars::library::Library;
 use dars::study::quiz::{
     Answer, Practise, Question, QuestionKind, Quiz, QuizSpec, Verdict, generate, glosses_overlap,
 };
-use dars::library::Library;
 use dars::study::{Card, Progress, Rating, Session, Status, deck_from_analysis};
 use proptest::prelude::*;
 

@@ -8,7 +8,10 @@ use std::path::Path;
 use super::{LibraryError, NewText, Source, SourceKind, TextWords};
 use crate::analysis::{Document, analyze};
 use crate::arabic::script::has_arabic;
-use crate::import::{FetchOptions, ImportError, Imported, import_file, import_url, text_from_file_bytes, title_from_text};
+use crate::import::{
+    FetchOptions, ImportError, Imported, import_file, import_url, text_from_file_bytes,
+    title_from_text,
+};
 
 /// Texts ready to add, with what the person should know about how they were read
 /// ("Converted from windows-1256 to UTF-8.").
@@ -71,7 +74,11 @@ pub fn texts_from_file(path: &Path, title: Option<&str>) -> Result<Prepared, Imp
 ///
 /// # Errors
 /// What [`import_url`] says: every way a fetch fails, and pages with no article.
-pub fn texts_from_url(url: &str, options: &FetchOptions, title: Option<&str>) -> Result<Prepared, ImportError> {
+pub fn texts_from_url(
+    url: &str,
+    options: &FetchOptions,
+    title: Option<&str>,
+) -> Result<Prepared, ImportError> {
     let text = import_url(url, options)?;
     let source = Source::new(SourceKind::Web, url.trim());
     Ok(prepared(vec![text], &source, title))
@@ -83,7 +90,11 @@ pub fn texts_from_url(url: &str, options: &FetchOptions, title: Option<&str>) ->
 /// Empty, binary, or without Arabic.
 pub fn texts_from_stdin(bytes: &[u8], title: Option<&str>) -> Result<Prepared, ImportError> {
     let text = text_from_file_bytes("standard input", bytes)?;
-    Ok(prepared(vec![text], &Source::new(SourceKind::Stdin, ""), title))
+    Ok(prepared(
+        vec![text],
+        &Source::new(SourceKind::Stdin, ""),
+        title,
+    ))
 }
 
 /// A pasted text with the title typed for it (the first line's when blank).
@@ -112,5 +123,9 @@ pub fn text_from_paste(title: &str, text: &str) -> Result<NewText, LibraryError>
         text,
         notice: None,
     };
-    Ok(prepare(imported, Source::new(SourceKind::Clipboard, ""), None))
+    Ok(prepare(
+        imported,
+        Source::new(SourceKind::Clipboard, ""),
+        None,
+    ))
 }

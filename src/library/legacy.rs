@@ -42,7 +42,9 @@ pub fn import_once(conn: &mut Connection, dir: &Path) -> rusqlite::Result<Import
         files: Vec::new(),
     };
     let done: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE name = ?1", [IMPORTED], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE name = ?1", [IMPORTED], |r| {
+            r.get(0)
+        })
         .optional()?;
     if done.is_some() {
         return Ok(out);
@@ -75,7 +77,8 @@ pub fn import_once(conn: &mut Connection, dir: &Path) -> rusqlite::Result<Import
         }
         write_document(&tx, key, progress)?;
         if progress.source != BUNDLED_SOURCE && !progress.source.is_empty() {
-            out.files.push((key.clone(), PathBuf::from(&progress.source)));
+            out.files
+                .push((key.clone(), PathBuf::from(&progress.source)));
         }
     }
     for (key, word) in &words {
@@ -100,8 +103,7 @@ pub fn import_once(conn: &mut Connection, dir: &Path) -> rusqlite::Result<Import
         params![IMPORTED, unix_now().to_string()],
     )?;
     tx.commit()?;
-    if !documents.is_empty() || !user_words.meanings.is_empty() || !user_words.readings.is_empty()
-    {
+    if !documents.is_empty() || !user_words.meanings.is_empty() || !user_words.readings.is_empty() {
         out.notices.push(format!(
             "Your saved progress ({} text{}, {} word{}) is now in the library, known in every text. The old files stay in {} as a backup.",
             documents.len(),
@@ -139,7 +141,9 @@ fn read_progress_files(dir: &Path) -> (Vec<(String, Progress)>, Vec<String>) {
         match store.read(&key) {
             Ok(Some(progress)) => documents.push((key, progress)),
             Ok(None) => {}
-            Err(reason) => unreadable.push(format!("{} ({reason})", store.path_for(&key).display())),
+            Err(reason) => {
+                unreadable.push(format!("{} ({reason})", store.path_for(&key).display()))
+            }
         }
     }
     (documents, unreadable)
@@ -155,11 +159,12 @@ fn merge(a: WordProgress, b: WordProgress) -> WordProgress {
         Status::Known => 2,
         Status::Ignored => 3,
     };
-    let (newer, older) = if last(&b) > last(&a) || (last(&a) == last(&b) && rank(b.status) > rank(a.status)) {
-        (b, a)
-    } else {
-        (a, b)
-    };
+    let (newer, older) =
+        if last(&b) > last(&a) || (last(&a) == last(&b) && rank(b.status) > rank(a.status)) {
+            (b, a)
+        } else {
+            (a, b)
+        };
     let mut reviews = newer.reviews.clone();
     for review in older.reviews {
         if !reviews.contains(&review) {
@@ -207,7 +212,11 @@ fn write_document(tx: &Transaction<'_>, key: &str, progress: &Progress) -> rusql
 }
 
 /// A merged word with its answers; a word the library has already is left as it is.
-fn write_imported_word(tx: &Transaction<'_>, key: &str, word: &WordProgress) -> rusqlite::Result<()> {
+fn write_imported_word(
+    tx: &Transaction<'_>,
+    key: &str,
+    word: &WordProgress,
+) -> rusqlite::Result<()> {
     let s = word.schedule;
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO words (key, status, due, last_review, stability, difficulty, reps, lapses, gloss, note)
@@ -235,7 +244,11 @@ fn write_imported_word(tx: &Transaction<'_>, key: &str, word: &WordProgress) -> 
                 key,
                 i64::try_from(review.at).unwrap_or(i64::MAX),
                 rating_code(review.rating),
-                if review.source == crate::study::ReviewSource::Quiz { "quiz" } else { "card" },
+                if review.source == crate::study::ReviewSource::Quiz {
+                    "quiz"
+                } else {
+                    "card"
+                },
             ],
         )?;
     }

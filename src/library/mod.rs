@@ -51,7 +51,11 @@ pub enum LibraryError {
     #[error(
         "The library {path} was written by a newer Dars (schema {found}; this one knows up to {known}). Use the newer Dars, or set {DATA_DIR_VAR} to another folder."
     )]
-    Newer { path: String, found: i64, known: i64 },
+    Newer {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error(
         "The library {path} is busy: another Dars has been writing to it for {} seconds. Close the other Dars (or wait for it) and try again.", BUSY_TIMEOUT.as_secs()
     )]
@@ -215,9 +219,10 @@ fn error_at(path: &Path, e: rusqlite::Error) -> LibraryError {
 
 /// Renames a damaged database (and its log) to the first free `*.corrupt-N`.
 fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .map_or_else(|| DATABASE_FILE.into(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || DATABASE_FILE.into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     for n in 1..1000 {
         let aside = path.with_file_name(format!("{name}.corrupt-{n}"));
         if !aside.exists() {
@@ -225,11 +230,16 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
             for log in ["-wal", "-shm"] {
                 let from = path.with_file_name(format!("{name}{log}"));
                 if from.exists() {
-                    std::fs::rename(&from, aside.with_file_name(format!("{name}.corrupt-{n}{log}")))?;
+                    std::fs::rename(
+                        &from,
+                        aside.with_file_name(format!("{name}.corrupt-{n}{log}")),
+                    )?;
                 }
             }
             return Ok(aside);
         }
     }
-    Err(std::io::Error::other("too many damaged libraries set aside already"))
+    Err(std::io::Error::other(
+        "too many damaged libraries set aside already",
+    ))
 }

@@ -39,7 +39,11 @@ impl Scope {
 ///
 /// # Errors
 /// The database cannot be read.
-pub fn scope_cards(library: &Library, scope: Scope, have: &HashSet<String>) -> Result<Vec<Card>, LibraryError> {
+pub fn scope_cards(
+    library: &Library,
+    scope: Scope,
+    have: &HashSet<String>,
+) -> Result<Vec<Card>, LibraryError> {
     let cards = match scope {
         Scope::ThisText => Vec::new(),
         Scope::TickedTexts => {
@@ -51,9 +55,16 @@ pub fn scope_cards(library: &Library, scope: Scope, have: &HashSet<String>) -> R
                 .collect();
             deck_of_texts(library, &ticked)?
         }
-        Scope::Library => library.marked_words()?.into_iter().map(|(_, card)| card).collect(),
+        Scope::Library => library
+            .marked_words()?
+            .into_iter()
+            .map(|(_, card)| card)
+            .collect(),
     };
-    Ok(cards.into_iter().filter(|c| !have.contains(&c.key())).collect())
+    Ok(cards
+        .into_iter()
+        .filter(|c| !have.contains(&c.key()))
+        .collect())
 }
 
 /// One deck from several texts (each analysed now): a card per word, with its occurrences in
@@ -107,7 +118,10 @@ pub fn export_deck(
         return Ok((deck_from_analysis(doc, &analyze(doc)), Progress::default()));
     };
     let (mut cards, key) = match texts.first() {
-        None => (deck_from_analysis(doc, &analyze(doc)), document_key(&doc.text)),
+        None => (
+            deck_from_analysis(doc, &analyze(doc)),
+            document_key(&doc.text),
+        ),
         Some(&first) => (
             deck_of_texts(library, texts)?,
             document_key(&library.document(first)?.text),

@@ -186,7 +186,10 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<TextSummary> {
     Ok(TextSummary {
         id: row.get(0)?,
         title: row.get(1)?,
-        source: Source::new(SourceKind::from_code(&row.get::<_, String>(2)?), row.get::<_, String>(3)?),
+        source: Source::new(
+            SourceKind::from_code(&row.get::<_, String>(2)?),
+            row.get::<_, String>(3)?,
+        ),
         added_at: time(row.get(4)?),
         opened_at: row.get::<_, Option<i64>>(5)?.map(time),
         words: WordCounts {
@@ -227,9 +230,11 @@ impl Library {
     /// No such text, or the database cannot be read.
     pub fn text(&self, id: TextId) -> Result<TextSummary, LibraryError> {
         self.with(|conn| {
-            conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM texts WHERE id = ?1"))?
-                .query_row([id], summary)
-                .optional()
+            conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM texts WHERE id = ?1"
+            ))?
+            .query_row([id], summary)
+            .optional()
         })?
         .ok_or(LibraryError::NoSuchText { id })
     }
@@ -241,8 +246,10 @@ impl Library {
     pub fn document(&self, id: TextId) -> Result<Document, LibraryError> {
         let summary = self.text(id)?;
         let body: Option<String> = self.with(|conn| {
-            conn.query_row("SELECT body FROM bodies WHERE text_id = ?1", [id], |r| r.get(0))
-                .optional()
+            conn.query_row("SELECT body FROM bodies WHERE text_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
         })?;
         let body = body.ok_or(LibraryError::NoSuchText { id })?;
         Ok(Document::new(summary.source.document_source(), body))
@@ -288,7 +295,10 @@ impl Library {
             return Err(LibraryError::EmptyTitle);
         }
         let changed = self.with(|conn| {
-            conn.execute("UPDATE texts SET title = ?2 WHERE id = ?1", params![id, title])
+            conn.execute(
+                "UPDATE texts SET title = ?2 WHERE id = ?1",
+                params![id, title],
+            )
         })?;
         if changed == 0 {
             return Err(LibraryError::NoSuchText { id });
@@ -309,7 +319,13 @@ impl Library {
                 .query_row(
                     "SELECT key, source, settings FROM texts WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    },
                 )
                 .optional()?
             else {
@@ -340,7 +356,10 @@ impl Library {
     pub fn mark_opened(&self, id: TextId, now: u64) -> Result<(), LibraryError> {
         let now = i64::try_from(now).unwrap_or(i64::MAX);
         self.with(|conn| {
-            conn.execute("UPDATE texts SET opened_at = ?2 WHERE id = ?1", params![id, now])
+            conn.execute(
+                "UPDATE texts SET opened_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )
         })
         .map(|_| ())
     }
@@ -366,7 +385,10 @@ impl Library {
     /// The database cannot be written.
     pub fn set_ticked(&self, id: TextId, ticked: bool) -> Result<(), LibraryError> {
         self.with(|conn| {
-            conn.execute("UPDATE texts SET ticked = ?2 WHERE id = ?1", params![id, ticked])
+            conn.execute(
+                "UPDATE texts SET ticked = ?2 WHERE id = ?1",
+                params![id, ticked],
+            )
         })
         .map(|_| ())
     }
@@ -408,7 +430,11 @@ pub(super) fn add_one(tx: &Transaction<'_>, text: &NewText, now: u64) -> rusqlit
         });
     }
     let settings: String = tx
-        .query_row("SELECT settings FROM kept_settings WHERE key = ?1", [&key], |r| r.get(0))
+        .query_row(
+            "SELECT settings FROM kept_settings WHERE key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
         .optional()?
         .unwrap_or_else(|| "{}".to_owned());
     tx.execute(
@@ -453,7 +479,10 @@ mod tests {
             Source::new(SourceKind::File, "/home/a/news.txt").label(),
             "file: news.txt"
         );
-        assert_eq!(Source::new(SourceKind::Clipboard, "").document_source(), "clipboard");
+        assert_eq!(
+            Source::new(SourceKind::Clipboard, "").document_source(),
+            "clipboard"
+        );
     }
 
     #[test]

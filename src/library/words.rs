@@ -29,8 +29,11 @@ impl TextWords {
     #[must_use]
     pub fn of(doc: &Document, analysis: &Analysis) -> Self {
         let cards = deck_from_analysis(doc, analysis);
-        let by_key: HashMap<String, usize> =
-            cards.iter().enumerate().map(|(i, c)| (c.key(), i)).collect();
+        let by_key: HashMap<String, usize> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key(), i))
+            .collect();
         Self::from_cards(doc, &cards, &cards_of_tokens(doc, analysis, &by_key))
     }
 
@@ -43,7 +46,12 @@ impl TextWords {
                 continue;
             }
             words.running += 1;
-            if let Some(card) = card_of_token.get(t).copied().flatten().and_then(|c| cards.get(c)) {
+            if let Some(card) = card_of_token
+                .get(t)
+                .copied()
+                .flatten()
+                .and_then(|c| cards.get(c))
+            {
                 *words.by_word.entry(card.key()).or_default() += 1;
             }
         }
@@ -159,7 +167,11 @@ impl Library {
                     key,
                     i64::try_from(review.at).unwrap_or(i64::MAX),
                     rating_code(review.rating),
-                    if review.source == ReviewSource::Quiz { "quiz" } else { "card" },
+                    if review.source == ReviewSource::Quiz {
+                        "quiz"
+                    } else {
+                        "card"
+                    },
                 ])?;
             }
             for answer in changes.answers {
@@ -168,7 +180,11 @@ impl Library {
                 tx.prepare_cached(
                     "INSERT INTO quiz_answers (text_key, at, record) VALUES (?1, ?2, ?3)",
                 )?
-                .execute(params![doc_key, i64::try_from(answer.at).unwrap_or(i64::MAX), record])?;
+                .execute(params![
+                    doc_key,
+                    i64::try_from(answer.at).unwrap_or(i64::MAX),
+                    record
+                ])?;
             }
             if let Some(settings) = changes.settings {
                 write_settings(&tx, doc_key, settings)?;
@@ -187,11 +203,16 @@ impl Library {
             let stored: BTreeMap<String, usize> = conn
                 .prepare_cached("SELECT word, count FROM text_words WHERE text_id = ?1")?
                 .query_map([id], |r| {
-                    Ok((r.get::<_, String>(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                    ))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             let running: Option<i64> = conn
-                .query_row("SELECT running_words FROM texts WHERE id = ?1", [id], |r| r.get(0))
+                .query_row("SELECT running_words FROM texts WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             let same_running = running.and_then(|r| usize::try_from(r).ok()) == Some(words.running);
             if stored == words.by_word && same_running {
@@ -243,9 +264,11 @@ impl Library {
     /// The database cannot be read.
     pub fn marked_words(&self) -> Result<Vec<(String, Card)>, LibraryError> {
         self.with(|conn| {
-            let mut query = conn
-                .prepare_cached("SELECT key, card FROM words WHERE card IS NOT NULL ORDER BY key")?;
-            let rows = query.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut query = conn.prepare_cached(
+                "SELECT key, card FROM words WHERE card IS NOT NULL ORDER BY key",
+            )?;
+            let rows =
+                query.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
             Ok(rows
                 .filter_map(Result::ok)
                 .filter_map(|(key, card)| Some((key, serde_json::from_str(&card).ok()?)))
@@ -325,7 +348,8 @@ fn write_word(
             w.status
         }
         _ => {
-            tx.prepare_cached("DELETE FROM words WHERE key = ?1")?.execute([key])?;
+            tx.prepare_cached("DELETE FROM words WHERE key = ?1")?
+                .execute([key])?;
             Status::New
         }
     };
@@ -350,7 +374,11 @@ fn class(status: Status) -> (i64, i64) {
     }
 }
 
-fn write_settings(tx: &Transaction<'_>, doc_key: &str, settings: &StudySettings) -> rusqlite::Result<()> {
+fn write_settings(
+    tx: &Transaction<'_>,
+    doc_key: &str,
+    settings: &StudySettings,
+) -> rusqlite::Result<()> {
     let json = serde_json::to_string(settings)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let changed = tx
@@ -367,7 +395,11 @@ fn write_settings(tx: &Transaction<'_>, doc_key: &str, settings: &StudySettings)
 }
 
 /// Stores a text's word counts (inside the transaction that adds or refreshes it).
-pub(super) fn write_text_words(tx: &Transaction<'_>, id: TextId, words: &TextWords) -> rusqlite::Result<()> {
+pub(super) fn write_text_words(
+    tx: &Transaction<'_>,
+    id: TextId,
+    words: &TextWords,
+) -> rusqlite::Result<()> {
     let mut insert =
         tx.prepare_cached("INSERT INTO text_words (text_id, word, count) VALUES (?1, ?2, ?3)")?;
     for (word, count) in &words.by_word {

@@ -19,7 +19,10 @@ impl DictionarySettings {
     /// Opens the window on the sites in use.
     pub fn start(&mut self, sites: &[LookupSite]) {
         self.open = true;
-        self.draft = sites.iter().map(|s| (s.name.clone(), s.template.clone())).collect();
+        self.draft = sites
+            .iter()
+            .map(|s| (s.name.clone(), s.template.clone()))
+            .collect();
         self.errors.clear();
     }
 
@@ -118,13 +121,21 @@ impl DictionarySettings {
             if name.trim().is_empty() && matches!(template.trim(), "" | "https://") {
                 continue;
             }
-            let name = if name.trim().is_empty() { template.as_str() } else { name.as_str() };
+            let name = if name.trim().is_empty() {
+                template.as_str()
+            } else {
+                name.as_str()
+            };
             match LookupSite::new(name, template) {
                 Ok(site) => sites.push(site),
                 Err(e) => errors.push(e.to_string()),
             }
         }
-        if errors.is_empty() { Ok(sites) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(sites)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -140,8 +151,12 @@ fn offline_ui(ui: &mut egui::Ui, offline: Option<(&Dictionaries, &[DictionaryErr
         ui.label("None installed. On Debian or Ubuntu: sudo apt install dict-freedict-ara-eng; StarDict dictionaries go in ~/.stardict/dic.");
     }
     for dictionary in &found.dictionaries {
-        ui.label(format!("{} ({} headwords)", dictionary.name, dictionary.len()))
-            .on_hover_text(dictionary.path.display().to_string());
+        ui.label(format!(
+            "{} ({} headwords)",
+            dictionary.name,
+            dictionary.len()
+        ))
+        .on_hover_text(dictionary.path.display().to_string());
     }
     for error in errors {
         ui.weak(error.to_string());

@@ -4,7 +4,9 @@
 //! [`LibraryCommand`]s; the app carries them out and hands the window the new list. Rows are
 //! laid out only while on screen, so a library of thousands of texts opens at once.
 
-use egui::{Align, Color32, Context, Key, Layout, Modifiers, Rect, RichText, Sense, Ui, UiBuilder, vec2};
+use egui::{
+    Align, Color32, Context, Key, Layout, Modifiers, Rect, RichText, Sense, Ui, UiBuilder, vec2,
+};
 
 use crate::arabic::normalize::normalize;
 use crate::library::{TextId, TextSummary};
@@ -12,14 +14,19 @@ use crate::render::edit::{BaseDirection, TextField};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 use crate::ui::actions::Action;
 
-const ROW_HEIGHT: f32 = 34.0;
+mod cells;
+
+pub use cells::when_label;
+use cells::{bar_ui, fixed_cell, header_ui};
+
+pub(crate) const ROW_HEIGHT: f32 = 34.0;
 const TITLE_SIZE: f32 = 17.0;
 /// Widths of the columns after the title, in points.
 const SOURCE_WIDTH: f32 = 150.0;
 const WORDS_WIDTH: f32 = 60.0;
 const BAR_WIDTH: f32 = 130.0;
 const OPENED_WIDTH: f32 = 100.0;
-const BUTTONS_WIDTH: f32 = 170.0;
+const BUTTONS_WIDTH: f32 = 215.0;
 /// The bar's colours: known (or ignored), learning, new.
 pub const BAR_COLOURS: [Color32; 3] = [
     Color32::from_rgb(70, 160, 90),
@@ -150,9 +157,9 @@ impl LibraryWindow {
                 let shown: Vec<TextSummary> = self.shown().into_iter().cloned().collect();
                 self.keys_ui(ctx, &shown, &mut commands);
                 header_ui(ui);
-                let rows = egui::ScrollArea::vertical().auto_shrink([false, false]).max_height(
-                    (ui.available_height() - 60.0).max(ROW_HEIGHT * 3.0),
-                );
+                let rows = egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .max_height((ui.available_height() - 60.0).max(ROW_HEIGHT * 3.0));
                 rows.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, range| {
                     for text in &shown[range] {
                         self.row_ui(ui, ts, text, current, now, &mut commands);
@@ -209,7 +216,11 @@ impl LibraryWindow {
                     (Action::Paste, "Paste…"),
                     (Action::Open, "Open file…"),
                 ] {
-                    if ui.button(text).on_hover_text(format!("{} ({})", action.label(), action.keys_text())).clicked() {
+                    if ui
+                        .button(text)
+                        .on_hover_text(format!("{} ({})", action.label(), action.keys_text()))
+                        .clicked()
+                    {
                         commands.push(LibraryCommand::Act(action));
                     }
                 }
@@ -219,11 +230,18 @@ impl LibraryWindow {
 
     /// ↑ ↓ move the selection, `Enter` opens it, `Delete` asks to remove it; not while a
     /// field (the filter, a new title) is being typed in.
-    fn keys_ui(&mut self, ctx: &Context, shown: &[TextSummary], commands: &mut Vec<LibraryCommand>) {
+    fn keys_ui(
+        &mut self,
+        ctx: &Context,
+        shown: &[TextSummary],
+        commands: &mut Vec<LibraryCommand>,
+    ) {
         if crate::render::edit::field_focused(ctx) || self.removing.is_some() {
             return;
         }
-        let at = self.selected.and_then(|id| shown.iter().position(|t| t.id == id));
+        let at = self
+            .selected
+            .and_then(|id| shown.iter().position(|t| t.id == id));
         let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
         let step = if pressed(Key::ArrowDown) {
             Some(at.map_or(0, |i| (i + 1).min(shown.len().saturating_sub(1))))
@@ -253,7 +271,8 @@ impl LibraryWindow {
         now: u64,
         commands: &mut Vec<LibraryCommand>,
     ) {
-        let (row, response) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+        let (row, response) =
+            ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
         if self.selected == Some(text.id) || current == Some(text.id) {
             let fill = if self.selected == Some(text.id) {
                 ui.visuals().selection.bg_fill.gamma_multiply(0.5)
@@ -268,7 +287,11 @@ impl LibraryWindow {
         if response.double_clicked() {
             commands.push(LibraryCommand::Open(text.id));
         }
-        let mut row_ui = ui.new_child(UiBuilder::new().max_rect(row).layout(Layout::left_to_right(Align::Center)));
+        let mut row_ui = ui.new_child(
+            UiBuilder::new()
+                .max_rect(row)
+                .layout(Layout::left_to_right(Align::Center)),
+        );
         let ui = &mut row_ui;
         let mut ticked = text.ticked;
         if ui
@@ -287,9 +310,14 @@ impl LibraryWindow {
             .max(120.0);
         let cell = Rect::from_min_size(ui.cursor().min, vec2(title_width, ROW_HEIGHT));
         ui.allocate_rect(cell, Sense::hover());
-        let mut title_ui = ui.new_child(UiBuilder::new().max_rect(cell).layout(Layout::right_to_left(Align::Center)));
+        let mut title_ui = ui.new_child(
+            UiBuilder::new()
+                .max_rect(cell)
+                .layout(Layout::right_to_left(Align::Center)),
+        );
         title_ui.set_clip_rect(cell.intersect(ui.clip_rect()));
-        if let Some((_, title, focus)) = self.renaming.as_mut().filter(|(id, _, _)| *id == text.id) {
+        if let Some((_, title, focus)) = self.renaming.as_mut().filter(|(id, _, _)| *id == text.id)
+        {
             let out = TextField::singleline(title)
                 .id_salt(("library-rename", text.id))
                 .style(TextStyle::new(FontChoice::Naskh, TITLE_SIZE))
@@ -305,20 +333,31 @@ impl LibraryWindow {
             }
         } else {
             let colour = ui.visuals().text_color();
-            ts.label(&mut title_ui, &text.title, TextStyle::new(FontChoice::Naskh, TITLE_SIZE), colour, false)
-                .on_hover_text(&text.title);
+            ts.label(
+                &mut title_ui,
+                &text.title,
+                TextStyle::new(FontChoice::Naskh, TITLE_SIZE),
+                colour,
+                false,
+            )
+            .on_hover_text(&text.title);
         }
         fixed_cell(ui, SOURCE_WIDTH, |ui| {
-            ui.label(text.source.label()).on_hover_text(&text.source.detail);
+            ui.label(text.source.label())
+                .on_hover_text(&text.source.detail);
         });
         fixed_cell(ui, WORDS_WIDTH, |ui| {
-            ui.label(text.words.running.to_string()).on_hover_text("Running words (every word, each time it occurs)");
+            ui.label(text.words.running.to_string())
+                .on_hover_text("Running words (every word, each time it occurs)");
         });
         fixed_cell(ui, BAR_WIDTH, |ui| bar_ui(ui, text));
         fixed_cell(ui, OPENED_WIDTH, |ui| {
             ui.label(when_label(text.opened_at, now));
         });
-        let renaming_this = self.renaming.as_ref().is_some_and(|(id, _, _)| *id == text.id);
+        let renaming_this = self
+            .renaming
+            .as_ref()
+            .is_some_and(|(id, _, _)| *id == text.id);
         if renaming_this {
             if ui.button("Save").clicked()
                 && let Some((id, title, _)) = self.renaming.take()
@@ -361,14 +400,18 @@ impl LibraryWindow {
             ui.label("Its words keep their statuses and schedules in every other text.");
         });
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Remove").color(Color32::from_rgb(200, 40, 40))).clicked()
+            if ui
+                .button(RichText::new("Remove").color(Color32::from_rgb(200, 40, 40)))
+                .clicked()
                 || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
             {
                 commands.push(LibraryCommand::Remove(id));
                 self.removing = None;
                 self.selected = None;
             }
-            if ui.button("Keep it").clicked() || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            if ui.button("Keep it").clicked()
+                || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+            {
                 self.removing = None;
             }
         });
@@ -379,79 +422,6 @@ impl LibraryWindow {
         if let Some(text) = self.texts.iter().find(|t| t.id == id) {
             self.renaming = Some((id, text.title.clone(), true));
         }
-    }
-}
-
-/// The column titles.
-fn header_ui(ui: &mut Ui) {
-    ui.horizontal(|ui| {
-        let title_width = (ui.available_width()
-            - 24.0
-            - SOURCE_WIDTH
-            - WORDS_WIDTH
-            - BAR_WIDTH
-            - OPENED_WIDTH
-            - BUTTONS_WIDTH)
-            .max(120.0);
-        ui.add_space(24.0);
-        for (text, width) in [
-            ("Title", title_width),
-            ("Source", SOURCE_WIDTH),
-            ("Words", WORDS_WIDTH),
-            ("Known · learning · new", BAR_WIDTH),
-            ("Last opened", OPENED_WIDTH),
-        ] {
-            fixed_cell(ui, width, |ui| {
-                ui.strong(text);
-            });
-        }
-    });
-}
-
-/// A column `width` points wide, whatever its content.
-fn fixed_cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
-    let rect = Rect::from_min_size(ui.cursor().min, vec2(width, ui.available_height().min(ROW_HEIGHT)));
-    ui.allocate_rect(rect, Sense::hover());
-    let mut cell = ui.new_child(UiBuilder::new().max_rect(rect).layout(Layout::left_to_right(Align::Center)));
-    cell.set_clip_rect(rect.intersect(ui.clip_rect()));
-    add(&mut cell);
-}
-
-/// The known / learning / new bar of a text, with the percentages on hover.
-fn bar_ui(ui: &mut Ui, text: &TextSummary) {
-    let size = vec2(BAR_WIDTH - 10.0, 12.0);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let counts = [text.words.known, text.words.learning, text.words.new_words()];
-    let total = text.words.running.max(1);
-    let mut x = rect.left();
-    #[expect(clippy::cast_precision_loss, reason = "word counts are far below 2^24")]
-    for (count, colour) in counts.into_iter().zip(BAR_COLOURS) {
-        let w = rect.width() * count as f32 / total as f32;
-        if w > 0.0 {
-            let part = Rect::from_min_size(egui::pos2(x, rect.top()), vec2(w, rect.height()));
-            ui.painter().rect_filled(part, 0.0, colour);
-        }
-        x += w;
-    }
-    ui.painter().rect_stroke(rect, 2.0, ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
-    let [known, learning, new] = text.words.percentages();
-    let summary = format!("Known {known}% · learning {learning}% · new {new}%");
-    response.on_hover_text(format!("{summary} of {} running words", text.words.running));
-}
-
-/// When a text was last opened, as people say it: "today", "yesterday", "5 days ago".
-#[must_use]
-pub fn when_label(at: Option<u64>, now: u64) -> String {
-    const DAY: u64 = 24 * 60 * 60;
-    let Some(at) = at else {
-        return "never".to_owned();
-    };
-    match now.saturating_sub(at) / DAY {
-        0 => "today".to_owned(),
-        1 => "yesterday".to_owned(),
-        d if d < 60 => format!("{d} days ago"),
-        d if d < 730 => format!("{} months ago", d / 30),
-        d => format!("{} years ago", d / 365),
     }
 }
 
@@ -485,22 +455,16 @@ mod tests {
             text(3, "قِمَّةُ الأرض", Some(20), 10),
         ]);
         let ids = |w: &LibraryWindow| w.shown().iter().map(|t| t.id).collect::<Vec<_>>();
-        assert_eq!(ids(&window), [3, 1, 2], "last opened first, never opened last");
+        assert_eq!(
+            ids(&window),
+            [3, 1, 2],
+            "last opened first, never opened last"
+        );
         window.sort = SortBy::Known;
         assert_eq!(ids(&window), [2, 1, 3]);
         window.filter = "قمة".into();
         assert_eq!(ids(&window), [1, 3], "vowel marks do not matter");
         window.filter = "2.TXT".into();
         assert_eq!(ids(&window), [2], "the source counts, in any case");
-    }
-
-    #[test]
-    fn last_opened_reads_like_a_person_says_it() {
-        let day = 24 * 60 * 60;
-        assert_eq!(when_label(None, 0), "never");
-        assert_eq!(when_label(Some(10 * day), 10 * day + 5), "today");
-        assert_eq!(when_label(Some(0), day + 1), "yesterday");
-        assert_eq!(when_label(Some(0), 5 * day), "5 days ago");
-        assert_eq!(when_label(Some(0), 90 * day), "3 months ago");
     }
 }

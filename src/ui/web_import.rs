@@ -57,7 +57,10 @@ impl WebImport {
                     fetch = Some(self.url.trim().to_owned());
                 }
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(ready, egui::Button::new(RichText::new("Import").strong())).clicked() {
+                    if ui
+                        .add_enabled(ready, egui::Button::new(RichText::new("Import").strong()))
+                        .clicked()
+                    {
                         fetch = Some(self.url.trim().to_owned());
                     }
                     cancel = ui.button("Cancel").clicked();

@@ -5,7 +5,9 @@ use std::collections::{BTreeSet, HashSet};
 use super::Session;
 use crate::analysis::Document;
 use crate::import::title_from_text;
-use crate::library::{Changes, Library, LibraryError, NewText, Scope, Source, TextWords, scope_cards};
+use crate::library::{
+    Changes, Library, LibraryError, NewText, Scope, Source, TextWords, scope_cards,
+};
 use crate::study::quiz::AnswerRecord;
 use crate::study::{Progress, Review, unix_now};
 
@@ -28,7 +30,10 @@ impl Unsaved {
     }
 
     fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.reviews.is_empty() && self.answers.is_empty() && !self.settings
+        self.words.is_empty()
+            && self.reviews.is_empty()
+            && self.answers.is_empty()
+            && !self.settings
     }
 }
 
@@ -72,7 +77,10 @@ impl Session {
     pub fn set_scope(&mut self, scope: Scope) -> Result<(), LibraryError> {
         let extra = match &self.library {
             Some((library, _)) if scope != Scope::ThisText => {
-                let own: HashSet<String> = self.lexicon_cards[..self.own_cards].iter().map(|c| c.key()).collect();
+                let own: HashSet<String> = self.lexicon_cards[..self.own_cards]
+                    .iter()
+                    .map(|c| c.key())
+                    .collect();
                 let mut extra = scope_cards(library, scope, &own)?;
                 let keys: Vec<String> = extra.iter().map(|c| c.key()).collect();
                 let saved = library.progress_for(&self.key, keys.iter().map(String::as_str))?;
@@ -88,8 +96,17 @@ impl Session {
         };
         self.lexicon_cards.truncate(self.own_cards);
         self.lexicon_cards.extend(extra);
-        self.by_key = self.lexicon_cards.iter().enumerate().map(|(i, c)| (c.key(), i)).collect();
-        self.scope = if self.library.is_some() { scope } else { Scope::ThisText };
+        self.by_key = self
+            .lexicon_cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key(), i))
+            .collect();
+        self.scope = if self.library.is_some() {
+            scope
+        } else {
+            Scope::ThisText
+        };
         self.refresh();
         Ok(())
     }
@@ -131,7 +148,10 @@ impl Session {
             .words
             .iter()
             .map(|key| {
-                let card = self.by_key.get(key).and_then(|&i| self.lexicon_cards.get(i));
+                let card = self
+                    .by_key
+                    .get(key)
+                    .and_then(|&i| self.lexicon_cards.get(i));
                 (key.as_str(), self.progress.words.get(key), card)
             })
             .collect();

@@ -86,6 +86,8 @@ impl DarsApp {
             |n| n.to_string_lossy().into_owned(),
         );
         let path = path.to_path_buf();
-        self.start_job(ctx, JobKind::File, what, move || texts_from_file(&path, None));
+        self.start_job(ctx, JobKind::File, what, move || {
+            texts_from_file(&path, None)
+        });
     }
 }

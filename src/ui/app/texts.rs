@@ -40,7 +40,10 @@ impl DarsApp {
                 return;
             }
         }
-        let last = self.library.as_ref().map(crate::library::Library::last_opened);
+        let last = self
+            .library
+            .as_ref()
+            .map(crate::library::Library::last_opened);
         match last {
             Some(Ok(Some(id))) => self.open_text_id(id),
             Some(Err(e)) => {
@@ -133,7 +136,9 @@ impl DarsApp {
             (1, 0) => format!("“{}” is in the library already: opened it.", first.title),
             (1, _) => format!("Added “{}” to the library.", first.title),
             (n, 0) => format!("These {n} texts are in the library already: opened the first."),
-            (n, new) => format!("Added {new} of {n} texts (chapters) to the library; opened the first."),
+            (n, new) => {
+                format!("Added {new} of {n} texts (chapters) to the library; opened the first.")
+            }
         };
         for notice in notices {
             message.push(' ');
@@ -181,7 +186,9 @@ impl DarsApp {
                 return;
             }
             Ok(outcome) => outcome.map_err(|e| e.to_string()),
-            Err(TryRecvError::Disconnected) => Err(format!("Importing {} stopped unexpectedly.", job.what)),
+            Err(TryRecvError::Disconnected) => {
+                Err(format!("Importing {} stopped unexpectedly.", job.what))
+            }
         };
         self.web.busy = false;
         match outcome {
@@ -274,7 +281,9 @@ impl DarsApp {
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                self.start_job(ctx, JobKind::File, what, move || texts_from_file(&path, None));
+                self.start_job(ctx, JobKind::File, what, move || {
+                    texts_from_file(&path, None)
+                });
             }
         }
     }

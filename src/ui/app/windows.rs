@@ -97,7 +97,10 @@ impl DarsApp {
     pub(super) fn windows_ui(&mut self, ctx: &Context) {
         let now = crate::study::unix_now();
         let current = self.text.session.text_id();
-        for command in self.library_window.ui(ctx, &mut self.typesetter, current, now) {
+        for command in self
+            .library_window
+            .ui(ctx, &mut self.typesetter, current, now)
+        {
             self.apply_library_command(ctx, command);
         }
         if let Some((title, text)) = self.paste.ui(ctx, &mut self.typesetter) {
@@ -113,7 +116,10 @@ impl DarsApp {
             super::OfflineDictionaries::Ready(found, errors) => Some((found, errors.as_slice())),
             _ => None,
         };
-        if let Some(sites) = self.dictionary_settings.ui(ctx, &mut self.typesetter, offline) {
+        if let Some(sites) = self
+            .dictionary_settings
+            .ui(ctx, &mut self.typesetter, offline)
+        {
             self.settings.lookup_sites = sites;
         }
     }
