@@ -26,7 +26,8 @@ const SOURCE_WIDTH: f32 = 150.0;
 const WORDS_WIDTH: f32 = 60.0;
 const BAR_WIDTH: f32 = 130.0;
 const OPENED_WIDTH: f32 = 100.0;
-const BUTTONS_WIDTH: f32 = 215.0;
+/// Three buttons, and the spacing between all the cells of a row.
+const BUTTONS_WIDTH: f32 = 260.0;
 /// The bar's colours: known (or ignored), learning, new.
 pub const BAR_COLOURS: [Color32; 3] = [
     Color32::from_rgb(70, 160, 90),
@@ -343,8 +344,16 @@ impl LibraryWindow {
             .on_hover_text(&text.title);
         }
         fixed_cell(ui, SOURCE_WIDTH, |ui| {
-            ui.label(text.source.label())
-                .on_hover_text(&text.source.detail);
+            let label = text.source.label();
+            // A file may have an Arabic name: egui's own text has no bidi.
+            let response = if crate::arabic::script::has_arabic(&label) {
+                let colour = ui.visuals().text_color();
+                let style = TextStyle::new(FontChoice::Naskh, 14.0);
+                ts.mixed_label(ui, &format!("\u{200E}{label}"), style, colour, false)
+            } else {
+                ui.label(label)
+            };
+            response.on_hover_text(&text.source.detail);
         });
         fixed_cell(ui, WORDS_WIDTH, |ui| {
             ui.label(text.words.running.to_string())

@@ -14,20 +14,24 @@ pub struct PasteEditor {
     pub text: String,
     /// The text field takes the focus on the next frame, so the clipboard lands in it.
     focus: bool,
+    /// The clipboard is asked for once the text field has the focus (the paste arrives a
+    /// frame later, and goes to the field that has the focus then).
+    paste_pending: bool,
     /// Why the last "Add" was refused.
     pub error: Option<String>,
 }
 
 impl PasteEditor {
-    /// Opens the editor empty and asks the system for the clipboard, which arrives in the
-    /// text field on the next frame (as if `Ctrl+V` had been pressed in it).
+    /// Opens the editor empty; the clipboard is pasted into its text field as soon as that
+    /// has the focus (as if `Ctrl+V` had been pressed in it).
     pub fn start(&mut self, ctx: &Context) {
         *self = Self {
             open: true,
             focus: true,
+            paste_pending: true,
             ..Self::default()
         };
-        ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+        ctx.request_repaint();
     }
 
     /// Draws the editor when open; returns the title and text when "Add to the library" is
@@ -64,15 +68,23 @@ impl PasteEditor {
                 egui::ScrollArea::vertical()
                     .max_height((ui.available_height() - 70.0).max(120.0))
                     .show(ui, |ui| {
-                        TextField::multiline(&mut self.text)
+                        let field = TextField::multiline(&mut self.text)
                             .id_salt("paste-text")
                             .style(TextStyle::new(FontChoice::Naskh, 18.0))
                             .desired_rows(10)
-                            .take_focus(std::mem::take(&mut self.focus))
+                            .take_focus(self.focus)
                             .placeholder("Paste an Arabic article here (Ctrl+V)")
                             .label("Text of the new text")
                             .input_tools(true)
                             .show(ui, ts);
+                        // Asked for until it is had: a window's first frame only measures it.
+                        if field.response.has_focus() {
+                            self.focus = false;
+                        }
+                        if self.paste_pending && field.response.has_focus() {
+                            self.paste_pending = false;
+                            ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+                        }
                     });
                 if let Some(error) = &self.error {
                     ui.label(RichText::new(error).color(egui::Color32::from_rgb(200, 40, 40)));

@@ -139,7 +139,16 @@ impl DarsApp {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.label(RichText::new(&message.text).color(color));
+                if crate::arabic::script::has_arabic(&message.text) {
+                    // A title or a word quoted in the message: egui's own text has no bidi.
+                    // The left-to-right mark keeps the English sentence's order when it
+                    // starts with Arabic.
+                    let style = crate::render::TextStyle::new(FontChoice::Naskh, 14.0);
+                    let text = format!("\u{200E}{}", message.text);
+                    self.typesetter.mixed_label(ui, &text, style, color, false);
+                } else {
+                    ui.label(RichText::new(&message.text).color(color));
+                }
                 if ui.small_button("Dismiss").clicked() {
                     self.message = None;
                 }
