@@ -49,9 +49,13 @@ impl WebImport {
                     .style(style)
                     .desired_width(520.0)
                     .placeholder("https://www.example.com/arabic/article")
-                    .take_focus(std::mem::take(&mut self.focus))
+                    .take_focus(self.focus)
                     .label("Web page address")
                     .show(ui, ts);
+                // Asked for until it is had: a window's first frame only measures it.
+                if out.response.has_focus() {
+                    self.focus = false;
+                }
                 let ready = !self.busy && !self.url.trim().is_empty();
                 if out.submitted.is_some() && ready {
                     fetch = Some(self.url.trim().to_owned());
