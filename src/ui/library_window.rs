@@ -158,9 +158,11 @@ impl LibraryWindow {
                 let shown: Vec<TextSummary> = self.shown().into_iter().cloned().collect();
                 self.keys_ui(ctx, &shown, &mut commands);
                 header_ui(ui);
+                // Room below the rows for the footer, and for the question when removing.
+                let below = if self.removing.is_some() { 130.0 } else { 40.0 };
                 let rows = egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
-                    .max_height((ui.available_height() - 60.0).max(ROW_HEIGHT * 3.0));
+                    .max_height((ui.available_height() - below).max(ROW_HEIGHT * 3.0));
                 rows.show_rows(ui, ROW_HEIGHT, shown.len(), |ui, range| {
                     for text in &shown[range] {
                         self.row_ui(ui, ts, text, current, now, &mut commands);
@@ -203,8 +205,8 @@ impl LibraryWindow {
                 .placeholder("title or source")
                 .label("Filter the texts by title or source")
                 .show(ui, ts);
-            ui.label("Sort by");
-            egui::ComboBox::from_id_salt("library-sort")
+            // The label names the box for screen readers too.
+            egui::ComboBox::from_label("Sort by")
                 .selected_text(self.sort.label())
                 .show_ui(ui, |ui| {
                     for sort in SortBy::ALL {
@@ -410,7 +412,7 @@ impl LibraryWindow {
         });
         ui.horizontal(|ui| {
             if ui
-                .button(RichText::new("Remove").color(Color32::from_rgb(200, 40, 40)))
+                .button(RichText::new("Remove it").color(Color32::from_rgb(200, 40, 40)))
                 .clicked()
                 || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
             {
