@@ -5,7 +5,7 @@ use dars::analysis::Document;
 use dars::render::fonts::bundled_font_system;
 use dars::render::{Direction, FontChoice, Paragraph, TextStyle};
 use dars::ui::{DarsApp, PanelContext, PanelUi, Settings};
-use egui::{Context, Event, MouseWheelUnit, RawInput, Rect, pos2, vec2};
+use egui::{Context, Event, Key, MouseWheelUnit, RawInput, Rect, pos2, vec2};
 
 fn raw_input(events: Vec<Event>) -> RawInput {
     RawInput {
@@ -13,6 +13,35 @@ fn raw_input(events: Vec<Event>) -> RawInput {
         events,
         ..Default::default()
     }
+}
+
+/// Down 120 points a frame for 1,000 frames, then back up, so every frame shows new lines.
+fn wheel(frames_done: &mut u32) -> Vec<Event> {
+    *frames_done += 1;
+    let down = (*frames_done / 1000).is_multiple_of(2);
+    vec![
+        Event::PointerMoved(pos2(500.0, 400.0)),
+        Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: vec2(0.0, if down { -120.0 } else { 120.0 }),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]
+}
+
+/// A key pressed and released.
+fn key(key: Key) -> Vec<Event> {
+    [true, false]
+        .map(|pressed| Event::Key {
+            key,
+            physical_key: Some(key),
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        })
+        .into()
 }
 
 /// One frame as eframe runs it: the UI pass, then tessellation into meshes.
@@ -169,24 +198,40 @@ fn frames(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&big_ctx, raw_input(vec![]), |ui| big_app.ui(ui));
     }
-    // Down for 1,000 frames (120 points each), then back up, so every frame shows new lines.
     let mut frames_done = 0_u32;
-    let mut wheel = || {
-        frames_done += 1;
-        let down = (frames_done / 1000).is_multiple_of(2);
-        vec![
-            Event::PointerMoved(pos2(500.0, 400.0)),
-            Event::MouseWheel {
-                unit: MouseWheelUnit::Point,
-                delta: vec2(0.0, if down { -120.0 } else { 120.0 }),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Wheel,
-                modifiers: egui::Modifiers::NONE,
-            },
-        ]
-    };
     group.bench_function("reader scrolling a 1 MB text (Dars)", |b| {
-        b.iter(|| frame(&big_ctx, raw_input(wheel()), |ui| big_app.ui(ui)))
+        b.iter(|| {
+            frame(&big_ctx, raw_input(wheel(&mut frames_done)), |ui| {
+                big_app.ui(ui)
+            })
+        })
+    });
+
+    // The same megabyte as one paragraph (a text with no line break): laid out in pieces,
+    // near the view only.
+    let one_line = Document::bundled().text.replace('\n', " ");
+    let one_line = one_line.repeat(1_048_576 / one_line.len() + 1);
+    let line_ctx = Context::default();
+    let mut line_app = DarsApp::with_store(Settings::default(), None, None);
+    line_app.open_text("1 MB, one paragraph", one_line);
+    for _ in 0..3 {
+        frame(&line_ctx, raw_input(vec![]), |ui| line_app.ui(ui));
+    }
+    let mut frames_done = 0_u32;
+    group.bench_function("reader scrolling a 1 MB paragraph (Dars)", |b| {
+        b.iter(|| {
+            frame(&line_ctx, raw_input(wheel(&mut frames_done)), |ui| {
+                line_app.ui(ui);
+            })
+        })
+    });
+    // A key a frame: ↓ moves to the next sentence and scrolls it into view.
+    group.bench_function("reader pressing ↓ in a 1 MB paragraph (Dars)", |b| {
+        b.iter(|| {
+            frame(&line_ctx, raw_input(key(Key::ArrowDown)), |ui| {
+                line_app.ui(ui)
+            })
+        })
     });
     group.finish();
 }

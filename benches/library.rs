@@ -50,7 +50,11 @@ fn library(c: &mut Criterion) {
         group.bench_function(format!("{label}: mark a word known and save"), |b| {
             b.iter(|| {
                 known = !known;
-                let status = if known { Status::Known } else { Status::Learning };
+                let status = if known {
+                    Status::Known
+                } else {
+                    Status::Learning
+                };
                 session.set_status(&key, status);
                 session.save().expect("saved");
             });

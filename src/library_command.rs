@@ -8,6 +8,8 @@ use clap::Subcommand;
 use dars::import::FetchOptions;
 use dars::library::{Library, Prepared, TextId, texts_from_file, texts_from_stdin, texts_from_url};
 
+use super::{note, print_with};
+
 #[derive(Subcommand)]
 pub enum LibraryCommand {
     /// List the texts: number, title, source, words known/learning/running, last opened.
@@ -46,7 +48,7 @@ pub enum LibraryCommand {
 pub fn run(command: LibraryCommand) -> anyhow::Result<()> {
     let opened = Library::platform()?;
     for notice in &opened.notices {
-        eprintln!("dars: {notice}");
+        note(&format!("dars: {notice}"));
     }
     let library = opened.library;
     match command {
@@ -76,7 +78,9 @@ pub fn run(command: LibraryCommand) -> anyhow::Result<()> {
         LibraryCommand::Remove { id } => {
             let title = library.text(id)?.title;
             library.remove(id)?;
-            eprintln!("removed {id}: {title} (its words keep their statuses)");
+            note(&format!(
+                "removed {id}: {title} (its words keep their statuses)"
+            ));
             Ok(())
         }
     }
@@ -84,36 +88,42 @@ pub fn run(command: LibraryCommand) -> anyhow::Result<()> {
 
 fn list(library: &Library, json: bool) -> anyhow::Result<()> {
     let texts = library.texts()?;
-    if json {
-        println!("{}", serde_json::to_string_pretty(&texts)?);
-        return Ok(());
-    }
-    println!("id\tknown\tlearning\twords\tsource\ttitle");
-    for t in texts {
-        println!(
-            "{}\t{}\t{}\t{}\t{}\t{}",
-            t.id,
-            t.words.known,
-            t.words.learning,
-            t.words.running,
-            t.source.label(),
-            t.title
-        );
-    }
-    Ok(())
+    print_with(|out| {
+        if json {
+            serde_json::to_writer_pretty(&mut *out, &texts).map_err(std::io::Error::from)?;
+            return writeln!(out);
+        }
+        writeln!(out, "id\tknown\tlearning\twords\tsource\ttitle")?;
+        for t in &texts {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                t.id,
+                t.words.known,
+                t.words.learning,
+                t.words.running,
+                t.source.label(),
+                t.title
+            )?;
+        }
+        Ok(())
+    })
 }
 
 fn add(library: &Library, prepared: Prepared) -> anyhow::Result<()> {
     for notice in &prepared.notices {
-        eprintln!("dars: {notice}");
+        note(&format!("dars: {notice}"));
     }
-    for added in library.add(&prepared.texts)? {
-        let what = if added.was_there {
-            "already there"
-        } else {
-            "added"
-        };
-        println!("{}\t{}\t{what}", added.id, added.title);
-    }
-    Ok(())
+    let added = library.add(&prepared.texts)?;
+    print_with(|out| {
+        for a in &added {
+            let what = if a.was_there {
+                "already there"
+            } else {
+                "added"
+            };
+            writeln!(out, "{}\t{}\t{what}", a.id, a.title)?;
+        }
+        Ok(())
+    })
 }

@@ -197,3 +197,52 @@ fn the_current_sentence_stays_in_view_through_theme_font_size_and_panel_changes(
     }
     assert_eq!(h.state().position().sentence, 14);
 }
+
+#[test]
+fn a_megabyte_text_reopens_at_the_saved_sentence_not_in_the_middle() {
+    // The article repeated to 1 MB (many paragraphs): laid out near the view only.
+    let article = Document::bundled().text;
+    let text = article.repeat(1_048_576 / article.len() + 1);
+    let doc = Document::new("1 MB", text.clone());
+    let dir = std::env::temp_dir().join(format!("dars-panels-1mb-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let file = dir.join("text.txt");
+    std::fs::write(&file, &text).expect("written");
+    let store = dars::study::ProgressStore::in_dir(dir.join("data"));
+    for saved in [3, doc.sentences.len() / 4, doc.sentences.len() - 2] {
+        // The place in the text, as the app saves it when it leaves a text.
+        let settings = dars::study::StudySettings {
+            sentence: saved,
+            ..Default::default()
+        };
+        dars::library::Library::open_in(store.dir())
+            .expect("the library opens")
+            .library
+            .save_changes(
+                &dars::study::document_key(&text),
+                &dars::library::Changes {
+                    settings: Some(&settings),
+                    ..Default::default()
+                },
+            )
+            .expect("progress saved");
+        let app = DarsApp::with_store(Settings::default(), Some(file.clone()), Some(store.clone()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1300.0, 900.0))
+            .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app);
+        h.run();
+        h.run();
+        assert_eq!(h.state().position().sentence, saved);
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1300.0, 900.0));
+        let label = doc.sentence_text(saved).to_owned();
+        // The text repeats: the same sentence may be labelled more than once.
+        let rects: Vec<egui::Rect> = h.query_all_by_label(&label).map(|n| n.rect()).collect();
+        assert!(
+            rects.iter().any(|r| window.contains_rect(*r)),
+            "sentence {saved} of {} at {rects:?}",
+            doc.sentences.len()
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -45,8 +45,31 @@ fn shown(h: &Harness<'_, DarsApp>) -> Option<(usize, usize)> {
     Some((q.correct, q.choices.len()))
 }
 
-/// Answers the question shown with the keyboard: right or wrong, then Enter to submit.
-fn answer(h: &mut Harness<'_, DarsApp>, right: bool) {
+/// What the question shown takes typed when the answer is typed: its first accepted spelling.
+fn typed_answer(h: &Harness<'_, DarsApp>) -> Option<String> {
+    let run = h.state().panels().quiz.run.as_ref()?;
+    let q = run.question()?;
+    run.answers_by_typing()
+        .then(|| q.accepted.first().unwrap_or(&q.answer).clone())
+}
+
+/// Answers the question shown with the keyboard: right or wrong, then Enter to submit. A typed
+/// answer is typed into the field, which has the keys (wrong: a word that is none of the
+/// answers, nor one letter off one). Returns the verdict shown for a right answer.
+fn answer(h: &mut Harness<'_, DarsApp>, right: bool) -> &'static str {
+    if let Some(typed) = typed_answer(h) {
+        let text = if right {
+            typed.as_str()
+        } else {
+            "ظظظظظظظظ"
+        };
+        for letter in text.chars() {
+            h.event(egui::Event::Text(letter.to_string()));
+            h.run();
+        }
+        press(h, Key::Enter);
+        return "Exact (counts as";
+    }
     let (correct, count) = shown(h).expect("a question is shown");
     let choice = if right {
         correct
@@ -55,6 +78,7 @@ fn answer(h: &mut Harness<'_, DarsApp>, right: bool) {
     };
     press(h, number(choice));
     press(h, Key::Enter);
+    "Right (counts as"
 }
 
 /// Unticks every question type but "Meaning (Arabic → English)", as a learner would.
@@ -82,14 +106,18 @@ fn a_whole_session_with_the_keyboard() {
         .as_ref()
         .map_or(0, |r| r.quiz.questions.len());
     assert_eq!(total, 10, "ten questions by default");
-    // Each question and choice is a node screen readers (and this test) find.
+    // Each question and choice (or the answer field) is a node screen readers (and this test) find.
     h.get_by_role(Role::Heading);
-    assert!(h.query_all_by_role(Role::RadioButton).count() >= 2);
+    assert!(
+        h.query_all_by_role(Role::RadioButton).count() >= 2
+            || h.query_by_role_and_label(Role::TextInput, "Your answer")
+                .is_some()
+    );
     for n in 0..total {
         let right = n != 3;
-        answer(&mut h, right);
+        let said = answer(&mut h, right);
         let feedback = if right {
-            "Right (counts as"
+            said
         } else {
             "Wrong (counts as Again)"
         };

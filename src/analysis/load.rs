@@ -1,12 +1,14 @@
 //! Reads a text file, turning every way it can be unusable into a message a person can act on.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use thiserror::Error;
 
 use crate::arabic::script::has_arabic;
 
-/// Texts larger than this are refused: a news article is a few kilobytes, a book a few megabytes.
+/// Texts larger than this are refused: a news article is a few kilobytes, a long book a few
+/// megabytes; past this the analysis and the window would keep a person waiting for minutes.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a file cannot be opened as a text.
@@ -14,6 +16,8 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 pub enum LoadError {
     #[error("Could not read {path}: {reason}")]
     Unreadable { path: String, reason: String },
+    #[error("{path} is {what}, not a file. Open a plain-text (.txt) file.")]
+    NotAFile { path: String, what: &'static str },
     #[error("{path} is empty: there is nothing to read.")]
     Empty { path: String },
     #[error("{path} looks like a binary file, not text. Open a plain-text (.txt) file.")]
@@ -22,37 +26,115 @@ pub enum LoadError {
         "{path} is not UTF-8 text (invalid byte at offset {offset}). Save it as UTF-8 and open it again."
     )]
     NotUtf8 { path: String, offset: usize },
-    #[error("{path} is too large ({size} bytes; at most {max} bytes).", max = MAX_TEXT_BYTES)]
+    #[error(
+        "{path} is too large ({} MB; Dars opens texts of up to {} MB). Open a part of it.",
+        megabytes(*size),
+        megabytes(MAX_TEXT_BYTES as u64)
+    )]
     TooLarge { path: String, size: u64 },
     #[error("{path} has no Arabic text in it. Dars reads Arabic: open an Arabic text file.")]
     NoArabic { path: String },
 }
 
-/// Reads and checks a text file.
+/// A size in megabytes, rounded up, for messages.
+fn megabytes(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+/// Reads and checks a text file. Only a regular file is opened: a named pipe, a device or a
+/// socket could make the read wait forever or never end, and a folder has no text.
 ///
 /// # Errors
 /// Any reason the file is not a usable Arabic text (see [`LoadError`]).
 pub fn load_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
+    let bytes = read_regular_file(path, &name, MAX_TEXT_BYTES as u64)?;
+    text_from_bytes(&name, bytes)
+}
+
+/// The bytes of a regular file of at most `limit` bytes (`name` is how messages call it).
+/// Folders, pipes, devices and sockets are refused before anything is opened; the open
+/// never blocks, and the file is checked again once open, so swapping it for a pipe in
+/// between cannot make the read wait; a file that grows meanwhile is read only one byte
+/// past the limit.
+///
+/// # Errors
+/// Not a regular file, larger than `limit`, or unreadable.
+pub fn read_regular_file(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
-        path: name.clone(),
+        path: name.to_owned(),
         reason: e.to_string(),
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable {
-            path: name,
-            reason: "it is a folder, not a file".into(),
+    check_regular_file(name, &meta, limit)?;
+    let file = open_without_waiting(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    check_regular_file(name, &meta, limit)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: name.to_owned(),
+            size: bytes.len() as u64,
         });
     }
-    if meta.len() > MAX_TEXT_BYTES as u64 {
+    Ok(bytes)
+}
+
+/// Refuses anything but a regular file of at most `limit` bytes.
+fn check_regular_file(name: &str, meta: &std::fs::Metadata, limit: u64) -> Result<(), LoadError> {
+    let not_a_file = |what| {
+        Err(LoadError::NotAFile {
+            path: name.to_owned(),
+            what,
+        })
+    };
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return not_a_file("a folder");
+    }
+    if !kind.is_file() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if kind.is_fifo() {
+                return not_a_file("a named pipe (FIFO)");
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return not_a_file("a device");
+            }
+            if kind.is_socket() {
+                return not_a_file("a socket");
+            }
+        }
+        return not_a_file("a special file");
+    }
+    if meta.len() > limit {
         return Err(LoadError::TooLarge {
-            path: name,
+            path: name.to_owned(),
             size: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    text_from_bytes(&name, bytes)
+    Ok(())
+}
+
+/// Opens for reading without ever waiting: were the file swapped for a named pipe after it
+/// was checked, a blocking open would wait for a writer forever.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        #[expect(
+            clippy::cast_possible_wrap,
+            reason = "open(2) flags are small positive bits"
+        )]
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
 }
 
 /// Checks bytes that claim to be an Arabic text.

@@ -6,6 +6,10 @@
 //! where a BOM could end up in the first field. The first two columns are the Arabic word and
 //! its English meaning, the term/definition pair those tools expect. The last columns
 //! (`IsName` … `WordEnd`) carry the rest of the card, so a file reads back to the same cards.
+//!
+//! A cell a spreadsheet would run as a formula (the text of an article can hold
+//! `=HYPERLINK(…)`, and a teacher's note anything) starts with `'`, as OWASP recommends
+//! against CSV injection: spreadsheets show the text as it was, without running it.
 
 use serde::{Deserialize, Serialize};
 
@@ -55,19 +59,64 @@ struct Row {
     word_end: usize,
 }
 
+/// Characters that make a spreadsheet read a cell as a formula: OWASP's list (`=` `+` `-`
+/// `@`, tab, carriage return), and the full-width forms some spreadsheets convert to them.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// True when a spreadsheet could run `cell` as a formula, or when it is already a
+/// neutralized cell (so that neutralizing is undone exactly: `'=x` is written `''=x`).
+/// A plain number (`-5`, `+3.25`) is data, not a formula: it is left alone so that it
+/// stays a number in the spreadsheet.
+fn needs_quote(cell: &str) -> bool {
+    match cell.chars().next() {
+        Some('\'') => needs_quote(&cell[1..]),
+        Some(c) if FORMULA_STARTS.contains(&c) => !is_plain_number(cell),
+        _ => false,
+    }
+}
+
+/// A sign, ASCII digits, and at most one decimal point between digits.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "1"));
+    [whole, fraction]
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The cell as written: prefixed with `'` when a spreadsheet could run it.
+fn neutralized(cell: String) -> String {
+    if needs_quote(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The cell as it was before [`neutralized`].
+fn restored(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote(rest) => rest.to_owned(),
+        _ => cell,
+    }
+}
+
 impl From<&Card> for Row {
     fn from(c: &Card) -> Self {
+        let cell = |text: &str| neutralized(text.to_owned());
         Self {
-            arabic: c.lemma.clone(),
-            english: c.gloss.clone(),
-            vocalized: c.vocalized.clone(),
-            transliteration: c.translit.clone(),
-            root: c.root.clone(),
-            part_of_speech: c.pos.clone(),
-            forms: c.forms.join(FORMS_SEPARATOR),
-            example: c.example.text.clone(),
-            example_translation: c.example.translation.clone().unwrap_or_default(),
-            note: c.note.clone(),
+            arabic: cell(&c.lemma),
+            english: cell(&c.gloss),
+            vocalized: cell(&c.vocalized),
+            transliteration: cell(&c.translit),
+            root: cell(&c.root),
+            part_of_speech: cell(&c.pos),
+            forms: cell(&c.forms.join(FORMS_SEPARATOR)),
+            example: cell(&c.example.text),
+            example_translation: cell(c.example.translation.as_deref().unwrap_or_default()),
+            note: cell(&c.note),
             is_name: c.is_name,
             count: c.count,
             first_position: c.first_position,
@@ -80,6 +129,19 @@ impl From<&Card> for Row {
 
 impl From<Row> for Card {
     fn from(r: Row) -> Self {
+        let r = Row {
+            arabic: restored(r.arabic),
+            english: restored(r.english),
+            vocalized: restored(r.vocalized),
+            transliteration: restored(r.transliteration),
+            root: restored(r.root),
+            part_of_speech: restored(r.part_of_speech),
+            forms: restored(r.forms),
+            example: restored(r.example),
+            example_translation: restored(r.example_translation),
+            note: restored(r.note),
+            ..r
+        };
         Self {
             lemma: r.arabic,
             vocalized: r.vocalized,
@@ -148,4 +210,39 @@ pub fn from_bytes(bytes: &[u8], delimiter: Delimiter) -> Result<Vec<Card>, ::csv
         .deserialize::<Row>()
         .map(|row| row.map(Card::from))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_quoted_and_read_back_as_they_were() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("\u{FF1D}1+1", "'\u{FF1D}1+1"),
+            ("=قمة", "'=قمة"),
+            ("'=x", "''=x"),
+            ("''=x", "'''=x"),
+            // Left alone: ordinary text, quotes that start no formula, plain numbers.
+            ("قمة", "قمة"),
+            ("summit (meeting)", "summit (meeting)"),
+            ("'quoted'", "'quoted'"),
+            ("'", "'"),
+            ("-5", "-5"),
+            ("+3.25", "+3.25"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralized(cell.to_owned()), written, "{cell:?}");
+            assert_eq!(restored(written.to_owned()), cell, "{written:?}");
+        }
+        for not_number in ["-", "+.5", "-5.", "-1e5", "-5 ", "-٥"] {
+            assert!(!is_plain_number(not_number), "{not_number:?}");
+        }
+    }
 }

@@ -97,7 +97,8 @@ impl ExportOptions {
 /// Why an export failed.
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("There are no cards to export. Choose other filters or tick some cards.")]
+    /// Said the same way to the command line and the window: each adds how to choose cards there.
+    #[error("There are no cards to export.")]
     NoCards,
     #[error("The deck needs a name. Type one (for example \"Arabic news\").")]
     NoDeckName,
@@ -106,9 +107,9 @@ pub enum ExportError {
         format: &'static str,
         reason: String,
     },
-    #[error(
-        "Could not write {path}: {reason}. Choose a folder that exists and that you may write to."
-    )]
+    /// `reason` says what to do (see [`crate::atomic_file::explain`]); a file that was at
+    /// `path` is unchanged.
+    #[error("Could not write {path}: {reason}.")]
     Write { path: String, reason: String },
 }
 
@@ -149,6 +150,6 @@ pub fn export_to_file(
     let bytes = export_bytes(cards, format, options)?;
     write_atomically(path, &bytes).map_err(|e| ExportError::Write {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::atomic_file::explain(&e),
     })
 }

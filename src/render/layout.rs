@@ -58,8 +58,14 @@ impl TextStyle {
         }
     }
 
+    /// The height of one line, in points.
+    #[must_use]
+    pub fn line_height_points(self) -> f32 {
+        (self.size * self.line_height).ceil()
+    }
+
     fn metrics(self) -> Metrics {
-        Metrics::new(self.size, (self.size * self.line_height).ceil())
+        Metrics::new(self.size, self.line_height_points())
     }
 
     fn attrs(&self) -> Attrs<'static> {
@@ -86,16 +92,14 @@ pub enum Direction {
     Auto,
 }
 
-/// Right-to-left mark: put in front of an RTL paragraph because cosmic-text picks the
-/// direction from the first strong character and has no setter for it.
-const RLM: &str = "\u{200F}";
-
 /// One paragraph laid out at a width. Offsets in and out are bytes of the document
 /// the paragraph came from; the characters inserted for layout never leak out.
 pub struct Paragraph {
     buffer: Buffer,
     /// The document byte where the paragraph starts.
     base: usize,
+    /// The length of the paragraph's own text (without what was inserted for layout).
+    len: usize,
     /// Characters inserted for layout: (offset in the paragraph's own text, byte length), sorted.
     inserts: Vec<(usize, usize)>,
     style: TextStyle,
@@ -105,6 +109,9 @@ pub struct Paragraph {
     x_shift: f32,
     /// A number unique to this layout (changes on every re-wrap), so drawings of it can be cached.
     version: u64,
+    /// Each line's bytes of the laid-out text (first glyph start, last glyph end), so that
+    /// highlighting a word looks at its line only, not at every glyph of the paragraph.
+    line_spans: Vec<(usize, usize)>,
 }
 
 static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -120,7 +127,7 @@ impl Paragraph {
         direction: Direction,
         width: Option<f32>,
     ) -> Self {
-        let (laid, inserts) = layout_text(text, direction);
+        let (laid, inserts) = super::laid_text::layout_text(text, direction);
         let mut buffer = Buffer::new(fonts, style.metrics());
         buffer.set_wrap(Wrap::WordOrGlyph);
         let align = match direction {
@@ -131,11 +138,13 @@ impl Paragraph {
         let mut paragraph = Self {
             buffer,
             base,
+            len: text.len(),
             inserts,
             style,
             width: None,
             x_shift: 0.0,
             version: 0,
+            line_spans: Vec::new(),
         };
         paragraph.wrap(fonts, width);
         paragraph
@@ -155,6 +164,17 @@ impl Paragraph {
         self.buffer.set_size(width, None);
         self.buffer.shape_until_scroll(fonts, false);
         self.keep_numbers_whole(fonts);
+        self.line_spans = self.measure_line_spans();
+    }
+
+    fn measure_line_spans(&self) -> Vec<(usize, usize)> {
+        self.runs()
+            .map(|r| {
+                let first = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+                let last = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
+                (first, last)
+            })
+            .collect()
     }
 
     /// cosmic-text may break a line between a number and its `%` (they sit at different
@@ -181,14 +201,7 @@ impl Paragraph {
         let Some(text) = self.buffer.lines.first().map(cosmic_text::BufferLine::text) else {
             return false;
         };
-        let spans: Vec<(usize, usize)> = self
-            .runs()
-            .map(|r| {
-                let first = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
-                let last = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
-                (first, last)
-            })
-            .collect();
+        let spans = self.measure_line_spans();
         spans.windows(2).any(|pair| {
             let before = text.get(..pair[0].1).and_then(|t| t.chars().next_back());
             let after = text.get(pair[1].0..).and_then(|t| t.chars().next());
@@ -241,6 +254,13 @@ impl Paragraph {
     #[must_use]
     pub fn base(&self) -> usize {
         self.base
+    }
+
+    /// The length in bytes of the paragraph's text: it covers the document bytes
+    /// `base()..base() + text_len()`.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        self.len
     }
 
     /// Document byte of a byte of the laid-out text.
@@ -298,112 +318,16 @@ impl Paragraph {
     pub fn highlight(&self, range: &Range<usize>) -> Vec<[f32; 4]> {
         let (a, b) = (self.to_laid(range.start), self.to_laid(range.end));
         let mut out = Vec::new();
-        for run in self.runs() {
+        let overlapping = self
+            .line_spans
+            .iter()
+            .map(|&(first, last)| first < b && a < last);
+        for (run, _) in self.runs().zip(overlapping).filter(|(_, o)| *o) {
             for (x, w) in run.highlight(Cursor::new(0, a), Cursor::new(0, b)) {
                 out.push([x + self.x_shift, run.line_top, w, run.line_height]);
             }
         }
         out
-    }
-
-    /// Glyph ids of each line from left to right, leaving out the marks inserted for layout
-    /// (what `hb-shape` prints for the same text and font).
-    #[must_use]
-    pub fn visual_glyph_ids(&self) -> Vec<Vec<u16>> {
-        self.runs()
-            .map(|run| {
-                left_to_right(&run)
-                    .filter(|g| {
-                        !run.text
-                            .get(g.start..g.end)
-                            .is_some_and(|c| c.chars().all(|c| c == '\u{200F}'))
-                    })
-                    .map(|g| g.glyph_id)
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// Each line's characters as they stand on screen from left to right, with mirrored
-    /// characters mirrored: what `fribidi` prints for the same text (for checking).
-    #[must_use]
-    pub fn visual_lines(&self) -> Vec<String> {
-        self.runs()
-            .map(|run| {
-                let mut line = String::new();
-                let mut last: Option<(usize, usize)> = None;
-                for g in left_to_right(&run) {
-                    if last == Some((g.start, g.end)) {
-                        continue;
-                    }
-                    last = Some((g.start, g.end));
-                    let cluster = run.text.get(g.start..g.end).unwrap_or_default();
-                    let chars: Vec<char> = cluster.chars().filter(|&c| c != '\u{200F}').collect();
-                    if g.level.is_rtl() {
-                        // Letters right to left, each followed by its marks (as FriBidi orders them).
-                        let mut letters: Vec<&[char]> = Vec::new();
-                        let mut start = 0;
-                        for i in 1..=chars.len() {
-                            if i == chars.len() || !crate::arabic::script::is_arabic_mark(chars[i])
-                            {
-                                letters.push(&chars[start..i]);
-                                start = i;
-                            }
-                        }
-                        for letter in letters.into_iter().rev() {
-                            line.extend(letter.iter().copied().map(mirrored));
-                        }
-                    } else {
-                        line.extend(chars);
-                    }
-                }
-                line
-            })
-            .collect()
-    }
-}
-
-/// A line's glyphs from left to right. cosmic-text keeps them in visual order from the
-/// paragraph's start edge, so an RTL line's come right to left. Sorting by x would be
-/// wrong: a mark can start left of its base letter.
-fn left_to_right<'a>(
-    run: &cosmic_text::LayoutRun<'a>,
-) -> Box<dyn Iterator<Item = &'a cosmic_text::LayoutGlyph> + 'a> {
-    if run.rtl {
-        Box::new(run.glyphs.iter().rev())
-    } else {
-        Box::new(run.glyphs.iter())
-    }
-}
-
-/// The text as laid out: an RLM in front of an RTL paragraph. Returns the text and where the insertions are.
-fn layout_text(text: &str, direction: Direction) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut inserts = Vec::new();
-    if direction == Direction::Rtl {
-        out.push_str(RLM);
-        inserts.push((0, RLM.len()));
-    }
-    out.push_str(text);
-    (out, inserts)
-}
-
-/// The mirror image of a bidi-mirrored character, as shown in right-to-left text.
-fn mirrored(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        other => other,
     }
 }
 

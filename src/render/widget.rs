@@ -9,6 +9,7 @@ use egui::{
     Color32, Mesh, Painter, Pos2, Rect, Response, Role, Sense, Shape, Ui, Vec2, WidgetInfo, vec2,
 };
 
+pub use super::arabic_text::ArabicText;
 use super::atlas::{GlyphAtlas, glyph_rect};
 use super::fonts::bundled_font_system;
 use super::layout::{Direction, Paragraph, TextStyle};
@@ -235,11 +236,16 @@ pub fn add_mark(mesh: &mut Mesh, [x, y, w, h]: [f32; 4], color: Color32) {
     );
 }
 
-/// A paragraph's glyph quads kept between frames (see [`Typesetter::paint_cached`]).
+/// A paragraph's glyph quads kept between frames (see [`Typesetter::paint_cached`]); for a
+/// [`ChunkedParagraph`](super::ChunkedParagraph), those of each piece on screen, and the marks of each.
 #[derive(Default)]
 pub struct GlyphMesh {
     key: Option<u64>,
     mesh: PlacedMesh,
+    /// The marks measured for this paragraph (see [`ArabicText::marks`]), and their key.
+    pub(super) marks: Option<(u64, PlacedMesh)>,
+    /// For a [`ChunkedParagraph`]: the meshes of the pieces on screen, by piece.
+    pub(super) pieces: HashMap<usize, GlyphMesh>,
 }
 
 /// A mesh built relative to (0, 0), and its copy moved to where it was last drawn: while
@@ -297,147 +303,4 @@ fn glyph_color(glyph: &cosmic_text::LayoutGlyph, default: Color32) -> Color32 {
     glyph.color_opt.map_or(default, |c| {
         Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), c.a())
     })
-}
-
-/// A laid-out paragraph on screen, with optional background highlights behind byte ranges.
-pub struct ArabicText<'a> {
-    paragraph: &'a Paragraph,
-    text: &'a str,
-    color: Color32,
-    /// Backgrounds in painting order; `true` for a mark (an inset box).
-    highlights: Vec<(Range<usize>, Color32)>,
-    underlines: Vec<(Range<usize>, Color32)>,
-    colors: &'a [(Range<usize>, Color32)],
-    /// Marks already measured and built into a mesh, in place on the screen.
-    measured_marks: Option<Arc<Mesh>>,
-    /// A range filled under everything else (the current sentence, in the reader).
-    band: Option<(Range<usize>, Color32)>,
-}
-
-impl<'a> ArabicText<'a> {
-    /// `text` is what screen readers are told.
-    #[must_use]
-    pub fn new(paragraph: &'a Paragraph, text: &'a str) -> Self {
-        Self {
-            paragraph,
-            text,
-            color: Color32::BLACK,
-            highlights: Vec::new(),
-            underlines: Vec::new(),
-            colors: &[],
-            measured_marks: None,
-            band: None,
-        }
-    }
-
-    /// Fills a range under the marks and highlights (the reader's current sentence).
-    #[must_use]
-    pub fn band(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.band = Some((range, color));
-        self
-    }
-
-    /// Boxes lower than the line behind words (a word's status), so the band painted before
-    /// them still shows above and below. Measured earlier with [`Paragraph::highlight`]:
-    /// marks change rarely, and measuring every frame is slow.
-    #[must_use]
-    pub fn measured_marks(mut self, marks: Option<Arc<Mesh>>) -> Self {
-        self.measured_marks = marks;
-        self
-    }
-
-    /// Draws these document byte ranges in their own colours.
-    #[must_use]
-    pub fn colors(mut self, colors: &'a [(Range<usize>, Color32)]) -> Self {
-        self.colors = colors;
-        self
-    }
-
-    #[must_use]
-    pub fn color(mut self, color: Color32) -> Self {
-        self.color = color;
-        self
-    }
-
-    /// Fills the rectangles of a document byte range behind the text.
-    #[must_use]
-    pub fn highlight(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.highlights.push((range, color));
-        self
-    }
-
-    /// Underlines a document byte range.
-    #[must_use]
-    pub fn underline(mut self, range: Range<usize>, color: Color32) -> Self {
-        self.underlines.push((range, color));
-        self
-    }
-
-    /// The size the paragraph takes.
-    #[must_use]
-    pub fn size(&self) -> Vec2 {
-        vec2(
-            self.paragraph
-                .width_limit()
-                .unwrap_or_else(|| self.paragraph.content_width()),
-            self.paragraph.height(),
-        )
-    }
-
-    /// Draws into `rect` (its top-left corner is the paragraph's) and registers a widget
-    /// labelled with the text, so screen readers and tests find it.
-    pub fn show(self, ui: &mut Ui, typesetter: &mut Typesetter, rect: Rect) -> Response {
-        let response = ui.allocate_rect(rect, Sense::hover());
-        let text = self.text.to_owned();
-        self.paint(ui.painter(), typesetter, rect);
-        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
-        response
-    }
-
-    /// Draws without registering a widget.
-    pub fn paint(&self, painter: &Painter, typesetter: &mut Typesetter, rect: Rect) {
-        self.paint_cached(painter, typesetter, rect, &mut GlyphMesh::default());
-    }
-
-    /// Draws, reusing the glyph mesh of earlier frames kept in `cache`.
-    pub fn paint_cached(
-        &self,
-        painter: &Painter,
-        typesetter: &mut Typesetter,
-        rect: Rect,
-        cache: &mut GlyphMesh,
-    ) {
-        let fill = |[x, y, w, h]: [f32; 4], color: Color32| {
-            let r = Rect::from_min_size(rect.min + vec2(x, y), vec2(w, h));
-            painter.rect_filled(r.expand2(vec2(1.5, -1.0)), 3.0, color);
-        };
-        // Bottom to top: the band, the measured marks, then the highlights in the order given.
-        if let Some((range, color)) = &self.band {
-            for r in self.paragraph.highlight(range) {
-                fill(r, *color);
-            }
-        }
-        if let Some(marks) = &self.measured_marks {
-            painter.add(Shape::Mesh(Arc::clone(marks)));
-        }
-        for (range, color) in &self.highlights {
-            for r in self.paragraph.highlight(range) {
-                fill(r, *color);
-            }
-        }
-        for (range, color) in &self.underlines {
-            for [x, y, w, h] in self.paragraph.highlight(range) {
-                let r = Rect::from_min_size(rect.min + vec2(x, y + h - 3.0), vec2(w, 2.0));
-                painter.rect_filled(r, 1.0, *color);
-            }
-        }
-        typesetter.paint_cached(
-            painter,
-            self.paragraph,
-            rect.min,
-            self.color,
-            self.colors,
-            cache,
-        );
-    }
 }

@@ -10,9 +10,12 @@ mod diagram;
 mod dialogs;
 mod layout;
 mod queries;
+mod quitting;
 mod study;
 mod texts;
 mod windows;
+
+pub use quitting::RETRY_SECONDS;
 
 use super::actions::{Action, Hold, take_actions};
 use super::arrangement::PanelSettings;
@@ -99,8 +102,11 @@ pub struct DarsApp {
     export: ExportDialog,
     message: Option<Message>,
     show_shortcuts: bool,
-    /// The learner's texts and words; `None` when there is no data folder (nothing is saved).
+    /// The learner's texts and words; `None` when there is no data folder (nothing is saved)
+    /// or the library there could not be opened (saving retries it).
     library: Option<Library>,
+    /// The data folder the library is in; `None`: nothing is saved at all.
+    data_dir: Option<PathBuf>,
     dialogs: FileDialogs<FilePurpose>,
     library_window: LibraryWindow,
     paste: PasteEditor,
@@ -115,6 +121,8 @@ pub struct DarsApp {
     applied_dark: Option<bool>,
     /// Side panels whose width egui remembers differently from ours: set on the next frame.
     layout: layout::Layout,
+    /// Retries after a failed save, and the question before quitting with unsaved progress.
+    saving: quitting::Saving,
 }
 
 impl DarsApp {
@@ -143,13 +151,15 @@ impl DarsApp {
         store: Option<ProgressStore>,
     ) -> Self {
         let mut notices = Vec::new();
-        let library = match store.map(|s| Library::open_in(s.dir())) {
+        let mut problem = None;
+        let data_dir = store.map(|s| s.dir().to_path_buf());
+        let library = match data_dir.as_deref().map(Library::open_in) {
             Some(Ok(opened)) => {
                 notices = opened.notices;
                 Some(opened.library)
             }
             Some(Err(e)) => {
-                notices.push(format!("{e} Progress will not be saved."));
+                problem = Some(format!("{e} Changes are kept until they can be saved."));
                 None
             }
             None => None,
@@ -171,6 +181,7 @@ impl DarsApp {
             message: None,
             show_shortcuts: false,
             library,
+            data_dir,
             dialogs: FileDialogs::default(),
             library_window: LibraryWindow::default(),
             paste: PasteEditor::default(),
@@ -181,9 +192,12 @@ impl DarsApp {
             typesetter: Typesetter::default(),
             applied_dark: None,
             layout: layout::Layout::default(),
+            saving: quitting::Saving::default(),
         };
         app.open_at_start(file.as_deref());
-        if !notices.is_empty() && app.message.is_none() {
+        if let Some(problem) = problem {
+            app.error(problem);
+        } else if !notices.is_empty() && app.message.is_none() {
             app.info(notices.join(" "));
         }
         app
@@ -343,6 +357,7 @@ impl DarsApp {
         self.dropped_files_ui(ctx);
         self.poll_background(ctx);
         self.close_overlays_on_escape(ctx);
+        self.close_requested_ui(ctx);
         for action in take_actions(ctx, self.active, self.hold()) {
             self.apply(ctx, action);
         }
@@ -363,13 +378,12 @@ impl DarsApp {
         commands.extend(self.export_dialog_ui(ctx));
         self.windows_ui(ctx);
         self.poll_dialogs(ctx);
+        self.quit_question_ui(ctx);
         self.run(ctx, commands);
         if let Some(action) = clicked {
             self.apply(ctx, action);
         }
-        if self.text.session.is_unsaved() {
-            self.save_progress();
-        }
+        self.save_when_due(ctx);
     }
 
     /// Fonts once; visuals when the theme changes.
@@ -461,9 +475,5 @@ impl eframe::App for DarsApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_progress();
-        // A save that failed during the session is tried once more, with everything.
-        if let Err(e) = self.text.session.save() {
-            eprintln!("dars: {e}");
-        }
     }
 }

@@ -9,7 +9,7 @@ use super::panel::{Command, PanelContext, PanelUi};
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, SentenceKind};
 use crate::arabic::tokenize::TokenKind;
-use crate::render::{ArabicText, GlyphMesh, Paragraph};
+use crate::render::{ArabicText, ChunkedParagraph, GlyphMesh};
 
 mod actions;
 mod layout;
@@ -42,8 +42,13 @@ pub struct Reader {
     pub selection: Option<(usize, usize)>,
     /// The token under the pointer.
     pub hovered: Option<usize>,
-    layouts: Vec<Option<Paragraph>>,
+    /// Each paragraph, cut into pieces laid out near the view only.
+    layouts: Vec<ChunkedParagraph>,
     tops: Vec<f32>,
+    /// The height of the whole text (with estimates for what is not laid out yet).
+    total_height: f32,
+    /// The part of the text shown on the last frame (content coordinates).
+    view: Option<Rect>,
     layout_key: Option<LayoutKey>,
     /// Scroll the current sentence into view on the next frame.
     follow: bool,
@@ -146,22 +151,19 @@ impl Reader {
             // sentence: start from the top, and the current sentence is then scrolled to.
             scroll = scroll.vertical_scroll_offset(0.0);
             self.started = true;
+        } else if let Some(offset) = self.lay_out_around_view(cx.typesetter, base) {
+            scroll = scroll.vertical_scroll_offset(offset);
         }
         scroll.show_viewport(ui, |ui, viewport| {
+            // What comes into view below: laying it out moves nothing that is on screen.
             let margin = viewport.height();
-            let visible = self.visible(viewport.min.y - margin, viewport.max.y + margin);
-            let current_paragraph = doc
-                .sentences
-                .get(self.position.sentence)
-                .map_or(0, |s| s.paragraph);
-            for &i in visible.iter().chain(follow.then_some(&current_paragraph)) {
-                self.ensure_layout(doc, cx.typesetter, base, width, i);
+            self.lay_out_range(cx.typesetter, viewport.min.y..viewport.max.y + margin, base);
+            if follow {
+                self.lay_out_sentence(doc, cx.typesetter, self.position.sentence, base);
             }
-            self.compute_tops(doc, base, width);
+            self.view = Some(viewport);
             let visible = self.visible(viewport.min.y, viewport.max.y);
-            let total = self.tops.last().copied().unwrap_or(0.0)
-                + self.height_of(self.tops.len().saturating_sub(1), doc, base, width)
-                + base.size;
+            let total = self.total_height;
             let (rect, response) =
                 ui.allocate_exact_size(vec2(ui.available_width(), total), Sense::click_and_drag());
             let origin = rect.min + vec2(PAD_LEFT, 0.0);
@@ -169,12 +171,20 @@ impl Reader {
             for &i in &visible {
                 self.paint_paragraph(ui, cx, i, origin);
             }
-            self.sentences_a11y_ui(ui, doc, &visible, origin);
+            self.sentences_a11y_ui(ui, doc, &visible, viewport, origin);
             self.sentence_rect_on_screen = self.sentence_rect(doc, self.position.sentence, origin);
             if follow && let Some(r) = self.sentence_rect(doc, self.position.sentence, origin) {
                 let shown = Rect::from_min_size(rect.min + viewport.min.to_vec2(), viewport.size());
                 if !shown.contains_rect(r) {
-                    ui.scroll_to_rect(r, Some(Align::Center));
+                    // A jump of many screens (End, a link from another panel) is not
+                    // animated: every screen passed on the way would be laid out.
+                    let far = (r.center().y - shown.center().y).abs() > 3.0 * shown.height();
+                    let animation = if far {
+                        egui::style::ScrollAnimation::none()
+                    } else {
+                        ui.style().scroll_animation
+                    };
+                    ui.scroll_to_rect_animation(r, Some(Align::Center), animation);
                 }
             }
         });
@@ -192,7 +202,7 @@ impl Reader {
         let Some((i, y)) = self.paragraph_at(local.y) else {
             return;
         };
-        let Some(Some(para)) = self.layouts.get(i) else {
+        let Some(para) = self.layouts.get(i) else {
             return;
         };
         let on_word = para
@@ -230,7 +240,7 @@ impl Reader {
     fn paint_paragraph(&mut self, ui: &Ui, cx: &mut PanelContext<'_>, i: usize, origin: Pos2) {
         let (doc, palette) = (cx.doc, cx.palette);
         let statuses = self.status_tints.then_some(&*cx.session);
-        let Some(Some(para)) = self.layouts.get(i) else {
+        let Some(para) = self.layouts.get(i) else {
             return;
         };
         let range = doc.paragraphs[i].clone();
@@ -243,7 +253,7 @@ impl Reader {
             (Some((_, per_paragraph)), true) => per_paragraph.get(i).map_or(&[][..], Vec::as_slice),
             _ => &[],
         };
-        let mut shown = ArabicText::new(para, doc.slice(&range))
+        let mut shown = ArabicText::chunked(para, doc.slice(&range))
             .color(color)
             .colors(colors);
         if let Some(s) = doc
@@ -256,8 +266,8 @@ impl Reader {
         let top_left = origin + vec2(0.0, self.tops[i]);
         // Like LWT and Lute: words still to learn stand out, known and ignored ones do not.
         if let Some(session) = statuses {
-            let marks = self.status_marks.of(i, para, doc, session, palette);
-            shown = shown.measured_marks(marks.at(top_left.to_vec2()));
+            let (marks, key) = self.status_marks.of(i, doc, session, palette);
+            shown = shown.marks(marks, key);
         }
         if let Some((a, b)) = self.selection.filter(|(a, b)| a != b) {
             shown = shown.highlight(a.min(b)..a.max(b), palette.selection);
@@ -318,7 +328,7 @@ impl Reader {
     /// Screen rectangle around a sentence (the union of its line pieces), measured once per layout.
     fn sentence_rect(&mut self, doc: &Document, sentence: usize, origin: Pos2) -> Option<Rect> {
         let s = doc.sentences.get(sentence)?;
-        let para = self.layouts.get(s.paragraph)?.as_ref()?;
+        let para = self.layouts.get(s.paragraph)?;
         if self.sentence_boxes.len() != doc.sentences.len() {
             self.sentence_boxes = vec![None; doc.sentences.len()];
         }
@@ -337,28 +347,40 @@ impl Reader {
         Some(relative.translate(origin.to_vec2() + vec2(0.0, self.tops[s.paragraph])))
     }
 
-    /// One accessible node per visible sentence, labelled with its text; the current one is selected.
-    fn sentences_a11y_ui(&mut self, ui: &Ui, doc: &Document, visible: &[usize], origin: Pos2) {
-        let (Some(&first), Some(&last)) = (visible.first(), visible.last()) else {
-            return;
-        };
-        let start = doc.sentences.partition_point(|s| s.paragraph < first);
-        for index in start..doc.sentences.len() {
-            let s = &doc.sentences[index];
-            if s.paragraph > last {
-                break;
+    /// One accessible node per sentence on screen, labelled with its text; the current one
+    /// is selected. (A paragraph of a megabyte has thousands of sentences: only those in
+    /// `viewport` get one.)
+    fn sentences_a11y_ui(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        visible: &[usize],
+        viewport: Rect,
+        origin: Pos2,
+    ) {
+        for &i in visible {
+            let top = self.tops[i];
+            let shown = self.layouts[i].bytes_in(viewport.min.y - top..viewport.max.y - top);
+            let start = doc
+                .sentences
+                .partition_point(|s| s.range.end <= shown.start);
+            for index in start..doc.sentences.len() {
+                let s = &doc.sentences[index];
+                if s.paragraph != i || s.range.start >= shown.end {
+                    break;
+                }
+                let Some(rect) = self.sentence_rect(doc, index, origin) else {
+                    continue;
+                };
+                let response = ui.interact(
+                    rect,
+                    ui.scope_id().with(("sentence", index)),
+                    Sense::hover(),
+                );
+                let current = index == self.position.sentence;
+                let text = doc.slice(&s.range);
+                response.widget_info(|| WidgetInfo::selected(Role::Label, true, current, text));
             }
-            let Some(rect) = self.sentence_rect(doc, index, origin) else {
-                continue;
-            };
-            let response = ui.interact(
-                rect,
-                ui.scope_id().with(("sentence", index)),
-                Sense::hover(),
-            );
-            let current = index == self.position.sentence;
-            let text = doc.slice(&s.range);
-            response.widget_info(|| WidgetInfo::selected(Role::Label, true, current, text));
         }
     }
 }

@@ -5,6 +5,7 @@
 //! save replaces it with the current format.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use thiserror::Error;
 
@@ -61,10 +62,13 @@ impl ProgressStore {
             .ok_or(ProgressError::NoDataDir)
     }
 
-    /// A store in `dir` (its `progress/` subfolder is created on the first save).
+    /// A store in `dir` (its `progress/` subfolder is created on the first save). Temporary
+    /// files a crash left there while saving are removed once they are old.
     #[must_use]
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        let store = Self { dir: dir.into() };
+        crate::atomic_file::remove_stale_temps_in(&store.dir.join("progress"), SystemTime::now());
+        store
     }
 
     /// The data folder: saved progress (`progress/`), the library, the learner's words.

@@ -62,15 +62,15 @@ impl Verdict {
         !matches!(self, Self::Almost | Self::Wrong)
     }
 
-    /// What the learner is told.
+    /// What the learner is told (the panel adds how it counts: "(counts as Hard)").
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Self::Right => "Right",
             Self::Exact => "Exact",
-            Self::WithoutMarks => "Correct (the vowel marks aside)",
-            Self::MindTheSpelling => "Correct, but mind the spelling",
-            Self::Almost => "Almost: one letter off (counts as Hard)",
+            Self::WithoutMarks => "Correct, the vowel marks aside",
+            Self::MindTheSpelling => "Correct — mind the spelling",
+            Self::Almost => "Almost: one letter off",
             Self::Wrong => "Wrong",
         }
     }
@@ -258,8 +258,10 @@ fn distance<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool) -> usize {
 }
 
 /// The grapheme clusters of an answer as shown: marks kept on their letter, tatweel and
-/// invisible characters dropped, white space made one space.
-fn clusters(text: &str) -> Vec<String> {
+/// invisible characters dropped, white space made one space. The diff's typed side is these
+/// clusters of the typed text, in order.
+#[must_use]
+pub fn clusters(text: &str) -> Vec<String> {
     let shown: String = text
         .chars()
         .filter(|&c| !is_invisible_in_answers(c))

@@ -41,8 +41,8 @@ pub struct Session {
     scope: Scope,
     /// What changed since the last successful save.
     unsaved: Unsaved,
-    /// Something changed since the last attempt to save (a failed save is not retried on
-    /// every frame, only after the next change).
+    /// Something changed since the last successful save (the app retries a failed one every
+    /// few seconds).
     pending: bool,
     /// Counts recomputations of the statuses and cards, so views can tell when to redraw.
     revision: u64,

@@ -6,7 +6,7 @@ use super::Session;
 use crate::analysis::Document;
 use crate::import::title_from_text;
 use crate::library::{
-    Changes, Library, LibraryError, NewText, Scope, Source, TextWords, scope_cards,
+    Changes, Library, LibraryError, NewText, Scope, Source, TextId, TextWords, scope_cards,
 };
 use crate::study::quiz::AnswerRecord;
 use crate::study::{Progress, Review, unix_now};
@@ -38,14 +38,14 @@ impl Unsaved {
 }
 
 impl Session {
-    /// Finds (or adds) the text in `library`, and reads its progress: the words of its deck
-    /// as every text left them, its settings and quiz answers.
-    pub(super) fn load(&mut self, library: Library, doc: &Document) -> Result<(), LibraryError> {
+    /// The text's number in `library`, added when it is not there (its word counts brought
+    /// up to date when it is).
+    fn find_or_add(&self, library: &Library, doc: &Document) -> Result<TextId, LibraryError> {
         let words = TextWords::from_cards(doc, &self.lexicon_cards, &self.card_of_token);
-        let id = match library.id_of_text(&doc.text)? {
+        match library.id_of_text(&doc.text)? {
             Some(id) => {
                 library.refresh_words(id, &words)?;
-                id
+                Ok(id)
             }
             None => {
                 let text = NewText {
@@ -58,9 +58,15 @@ impl Session {
                     .add(&[text])?
                     .first()
                     .map(|added| added.id)
-                    .ok_or_else(|| LibraryError::NothingToAdd("the text was not added".into()))?
+                    .ok_or_else(|| LibraryError::NothingToAdd("the text was not added".into()))
             }
-        };
+        }
+    }
+
+    /// Finds (or adds) the text in `library`, and reads its progress: the words of its deck
+    /// as every text left them, its settings and quiz answers.
+    pub(super) fn load(&mut self, library: Library, doc: &Document) -> Result<(), LibraryError> {
+        let id = self.find_or_add(&library, doc)?;
         library.mark_opened(id, unix_now())?;
         let keys: Vec<String> = self.lexicon_cards.iter().map(|c| c.key()).collect();
         self.progress = library.progress_for(&self.key, keys.iter().map(String::as_str))?;
@@ -111,14 +117,21 @@ impl Session {
         Ok(())
     }
 
-    /// True when something changed since the last attempt to save.
+    /// True when something changed that is not saved yet (a failed save leaves it true: the
+    /// app retries every few seconds and asks before quitting).
     #[must_use]
     pub fn is_unsaved(&self) -> bool {
         self.pending
     }
 
-    /// Saves when something changed since the last attempt. On failure the changes stay in
-    /// memory and the next change (or closing) tries again with all of them.
+    /// Whether the session is kept in a library (else nothing it does is saved).
+    #[must_use]
+    pub fn is_in_library(&self) -> bool {
+        self.library.is_some()
+    }
+
+    /// Saves when something changed since the last successful save. On failure the changes
+    /// stay in memory and the next try writes all of them.
     ///
     /// # Errors
     /// Why the library could not be written.
@@ -134,35 +147,73 @@ impl Session {
     /// # Errors
     /// Why the library could not be written.
     pub fn save(&mut self) -> Result<(), LibraryError> {
-        // Cleared first: a failure is reported once, not on every frame until the next change.
-        self.pending = false;
         let Some((library, _)) = &self.library else {
+            // Nothing is saved at all (no data folder): there is nothing to keep waiting.
             self.unsaved = Unsaved::default();
+            self.pending = false;
             return Ok(());
         };
-        if self.unsaved.is_empty() {
-            return Ok(());
+        if !self.unsaved.is_empty() {
+            let words = self
+                .unsaved
+                .words
+                .iter()
+                .map(|key| {
+                    let card = self
+                        .by_key
+                        .get(key)
+                        .and_then(|&i| self.lexicon_cards.get(i));
+                    (key.as_str(), self.progress.words.get(key), card)
+                })
+                .collect();
+            let changes = Changes {
+                words,
+                reviews: &self.unsaved.reviews,
+                answers: &self.unsaved.answers,
+                settings: self.unsaved.settings.then_some(&self.progress.settings),
+            };
+            library.save_changes(&self.key, &changes)?;
         }
+        self.unsaved = Unsaved::default();
+        self.pending = false;
+        Ok(())
+    }
+
+    /// Saves from now on in `library` (another folder, after the usual one failed): the text
+    /// is added there and all of its progress written, answers included.
+    ///
+    /// # Errors
+    /// Why that library could not be written (the session then stays as it was).
+    pub fn save_to(&mut self, library: Library, doc: &Document) -> Result<(), LibraryError> {
+        let id = self.find_or_add(&library, doc)?;
         let words = self
-            .unsaved
+            .progress
             .words
             .iter()
-            .map(|key| {
+            .map(|(key, word)| {
                 let card = self
                     .by_key
                     .get(key)
                     .and_then(|&i| self.lexicon_cards.get(i));
-                (key.as_str(), self.progress.words.get(key), card)
+                (key.as_str(), Some(word), card)
             })
+            .collect();
+        let reviews: Vec<(String, Review)> = self
+            .progress
+            .words
+            .iter()
+            .flat_map(|(key, word)| word.reviews.iter().map(|r| (key.clone(), *r)))
             .collect();
         let changes = Changes {
             words,
-            reviews: &self.unsaved.reviews,
-            answers: &self.unsaved.answers,
-            settings: self.unsaved.settings.then_some(&self.progress.settings),
+            reviews: &reviews,
+            answers: &self.progress.quiz,
+            settings: Some(&self.progress.settings),
         };
         library.save_changes(&self.key, &changes)?;
+        self.library = Some((library, id));
         self.unsaved = Unsaved::default();
+        self.pending = false;
         Ok(())
     }
 }

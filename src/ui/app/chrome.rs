@@ -128,30 +128,44 @@ impl DarsApp {
         });
     }
 
+    /// The message bar: the message wrapped to the window's width (a long path stays
+    /// readable), set by the text engine (a file name may be Arabic), with buttons to copy
+    /// and dismiss it.
     pub(super) fn message_ui(&mut self, ui: &mut egui::Ui) {
         let Some(message) = self.message.clone() else {
             return;
         };
         egui::Panel::top("message").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui.small_button("Dismiss").clicked() {
+                    self.message = None;
+                }
+                if ui
+                    .small_button("Copy")
+                    .on_hover_text("Copy the message")
+                    .clicked()
+                {
+                    ui.ctx().copy_text(message.text.clone());
+                }
                 let color = if message.is_error {
                     Color32::from_rgb(200, 40, 40)
                 } else {
                     ui.visuals().text_color()
                 };
-                if crate::arabic::script::has_arabic(&message.text) {
-                    // A title or a word quoted in the message: egui's own text has no bidi.
-                    // The left-to-right mark keeps the English sentence's order when it
-                    // starts with Arabic.
-                    let style = crate::render::TextStyle::new(FontChoice::Naskh, 14.0);
-                    let text = format!("\u{200E}{}", message.text);
-                    self.typesetter.mixed_label(ui, &text, style, color, false);
-                } else {
-                    ui.label(RichText::new(&message.text).color(color));
-                }
-                if ui.small_button("Dismiss").clicked() {
-                    self.message = None;
-                }
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    let style = crate::render::TextStyle {
+                        line_height: 1.4,
+                        ..crate::render::TextStyle::new(FontChoice::Naskh, 14.0)
+                    };
+                    // The left-to-right mark keeps an English sentence's order when it starts
+                    // with Arabic (a title quoted first).
+                    let text = if crate::arabic::script::has_arabic(&message.text) {
+                        format!("\u{200E}{}", message.text)
+                    } else {
+                        message.text.clone()
+                    };
+                    self.typesetter.mixed_label(ui, &text, style, color, true);
+                });
             });
         });
     }

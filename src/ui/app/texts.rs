@@ -9,7 +9,7 @@ use super::DarsApp;
 use crate::analysis::{Document, analyze};
 use crate::import::{ImportError, text_from_file_bytes};
 use crate::library::{
-    Prepared, Scope, Source, SourceKind, TextId, prepare, text_from_paste, texts_from_file,
+    Library, Prepared, Scope, Source, SourceKind, TextId, prepare, text_from_paste, texts_from_file,
 };
 use crate::study::Session;
 use crate::ui::panels::Panels;
@@ -253,17 +253,42 @@ impl DarsApp {
     }
 
     /// Saves progress if it changed; a failure is said in the message bar, and the progress
-    /// stays in memory for the next try.
-    pub fn save_progress(&mut self) {
+    /// stays in memory for the next try. Returns whether everything is saved.
+    pub fn save_progress(&mut self) -> bool {
         let sentence = self.panels.reader.position.sentence;
         let session = &mut self.text.session;
         session.change_settings(|s| s.sentence = sentence);
-        let saved = session.save_if_changed();
+        if !session.is_unsaved() {
+            return true;
+        }
+        let saved = if session.is_in_library() {
+            session.save()
+        } else if let Some(dir) = self.data_dir.clone() {
+            // The library could not be opened at start: try again, and keep it if it opens.
+            Library::open_in(&dir).and_then(|opened| {
+                self.text
+                    .session
+                    .save_to(opened.library.clone(), &self.text.doc)?;
+                self.library = Some(opened.library);
+                Ok(())
+            })
+        } else {
+            // No data folder at all: nothing is ever saved.
+            session.save()
+        };
         match saved {
-            Err(e) => self.error(e.to_string()),
-            // The library's bars follow the statuses.
-            Ok(()) if self.library_window.open => self.refresh_library_list(),
-            Ok(()) => {}
+            Ok(()) => {
+                // The library's bars follow the statuses.
+                if self.library_window.open {
+                    self.refresh_library_list();
+                }
+                true
+            }
+            Err(e) => {
+                self.save_failed(e.to_string());
+                self.error(e.to_string());
+                false
+            }
         }
     }
 

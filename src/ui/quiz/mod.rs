@@ -2,30 +2,24 @@
 
 use std::time::Duration;
 
-use egui::{ScrollArea, Ui};
+use egui::{Id, ScrollArea, Ui};
 
 use super::actions::Action;
 use super::panel::{Command, PanelContext, PanelUi, title_bar_ui};
 use super::panels::Panel;
-use crate::study::quiz::{Answer, Graded, QuestionKind, Quiz, QuizSpec, Verdict};
+use crate::study::quiz::{Answer, Graded, Question, QuestionKind, Quiz, QuizSpec, Verdict};
 
 mod actions;
+pub mod diff;
+mod feedback;
 mod question;
 mod setup;
+mod typing;
 
 pub use actions::QuizAction;
 
-/// The kinds the panel asks: typing Arabic needs the Arabic text field (its own issue), so
-/// English → Arabic is asked as multiple choice (the `reverse` kind) until then.
-pub const PANEL_KINDS: [QuestionKind; 7] = [
-    QuestionKind::Meaning,
-    QuestionKind::Reverse,
-    QuestionKind::Cloze,
-    QuestionKind::Root,
-    QuestionKind::Vowelling,
-    QuestionKind::Relation,
-    QuestionKind::Name,
-];
+/// The kinds the panel asks: every kind, the typed ones in the Arabic text field.
+pub const PANEL_KINDS: [QuestionKind; 8] = QuestionKind::ALL;
 
 /// One answered question of a session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,10 +46,18 @@ pub struct Run {
     /// Esc was pressed once: the next Esc ends the session, Enter goes on.
     pub confirm_end: bool,
     pub finished: bool,
+    /// The answer typed to the current question (typed questions, and gaps filled by typing).
+    pub typed: String,
+    /// Gaps are filled by typing the word rather than choosing it (the higher level).
+    pub typed_gaps: bool,
+    /// Enter was pressed with nothing typed: the next Enter shows the answer (counts as Again).
+    pub nothing_typed: bool,
+    /// The answer field takes the keys when it is next shown (a new question).
+    focus_answer: bool,
 }
 
 impl Run {
-    fn new(quiz: Quiz, now: f64) -> Self {
+    fn new(quiz: Quiz, now: f64, typed_gaps: bool) -> Self {
         Self {
             quiz,
             index: 0,
@@ -65,7 +67,24 @@ impl Run {
             shown_at: now,
             confirm_end: false,
             finished: false,
+            typed: String::new(),
+            typed_gaps,
+            nothing_typed: false,
+            focus_answer: true,
         }
+    }
+
+    /// The question shown.
+    #[must_use]
+    pub fn question(&self) -> Option<&Question> {
+        self.quiz.questions.get(self.index)
+    }
+
+    /// Whether the question shown is answered by typing the Arabic word.
+    #[must_use]
+    pub fn answers_by_typing(&self) -> bool {
+        self.question()
+            .is_some_and(|q| q.is_typed() || self.typed_gaps && q.kind == QuestionKind::Cloze)
     }
 
     /// How many answers were right so far.
@@ -89,6 +108,13 @@ pub struct QuizPanel {
     clock: f64,
     /// Sessions started, so each gets its own seed (and so its own choices and order).
     sessions: u64,
+    /// Gaps in sentences are filled by typing the word (the higher level), not by choosing it.
+    pub typed_gaps: bool,
+    /// Whether the panel had the keys in the last frame: the answer field gives them up when
+    /// another panel takes them, and takes them back when the quiz gets them again.
+    had_keys: bool,
+    /// The answer field's id once shown, to know whether it has the keys.
+    answer_field: Option<Id>,
 }
 
 impl Default for QuizPanel {
@@ -102,6 +128,9 @@ impl Default for QuizPanel {
             problem: None,
             clock: 0.0,
             sessions: 0,
+            typed_gaps: false,
+            had_keys: false,
+            answer_field: None,
         }
     }
 }
@@ -121,8 +150,9 @@ impl QuizPanel {
         self.start_with(quiz);
     }
 
-    /// Starts a session on `quiz` (a new one, or the questions missed last time).
-    fn start_with(&mut self, quiz: Quiz) {
+    /// Starts a session on `quiz` (a new one, the questions missed last time, or one a test
+    /// chose from a generated quiz).
+    pub fn start_with(&mut self, quiz: Quiz) {
         if quiz.questions.is_empty() {
             let reasons: Vec<String> = quiz
                 .left_out
@@ -138,7 +168,7 @@ impl QuizPanel {
             return;
         }
         self.problem = None;
-        self.run = Some(Run::new(quiz, self.clock));
+        self.run = Some(Run::new(quiz, self.clock, self.typed_gaps));
     }
 
     /// The questions of the last session that were not answered right, asked again.
@@ -155,15 +185,21 @@ impl QuizPanel {
             left_out: Vec::new(),
             ..run.quiz.clone()
         };
+        // Asked the way they were missed.
+        let typed_gaps = run.typed_gaps;
         self.start_with(quiz);
+        if let Some(run) = &mut self.run {
+            run.typed_gaps = typed_gaps;
+        }
     }
 
-    /// Chooses answer `i` of the current question (before it is submitted).
+    /// Chooses answer `i` of the current question (before it is submitted; not when the
+    /// answer is typed).
     pub fn choose(&mut self, i: usize) {
         let Some(run) = self
             .run
             .as_mut()
-            .filter(|r| !r.finished && r.graded.is_none())
+            .filter(|r| !r.finished && r.graded.is_none() && !r.answers_by_typing())
         else {
             return;
         };
@@ -178,7 +214,8 @@ impl QuizPanel {
         }
     }
 
-    /// Enter: starts a session, submits the chosen answer, or goes on to the next question.
+    /// Enter: starts a session, submits the chosen or typed answer, or goes on to the next
+    /// question. Enter with nothing typed asks first; again, it shows the answer.
     pub fn submit(&mut self, cx: &mut PanelContext<'_>) {
         let clock = self.clock;
         let Some(run) = self.run.as_mut().filter(|r| !r.finished) else {
@@ -189,23 +226,35 @@ impl QuizPanel {
         };
         if run.confirm_end {
             run.confirm_end = false;
+            run.focus_answer = true;
             return;
         }
         if run.graded.is_some() {
             run.index += 1;
             run.chosen = None;
             run.graded = None;
+            run.typed.clear();
+            run.nothing_typed = false;
+            run.focus_answer = true;
             run.shown_at = clock;
             run.finished = run.index >= run.quiz.questions.len();
             return;
         }
-        let (Some(chosen), Some(question)) = (run.chosen, run.quiz.questions.get(run.index)) else {
+        let answer = if run.answers_by_typing() {
+            if run.typed.trim().is_empty() && !run.nothing_typed {
+                run.nothing_typed = true;
+                return;
+            }
+            Answer::Typed(run.typed.clone())
+        } else {
+            let Some(chosen) = run.chosen else { return };
+            Answer::Choice(chosen)
+        };
+        let Some(question) = run.quiz.questions.get(run.index) else {
             return;
         };
         let elapsed = Duration::from_secs_f64((clock - run.shown_at).max(0.0));
-        let graded = cx
-            .session
-            .answer(question, &Answer::Choice(chosen), elapsed, cx.now);
+        let graded = cx.session.answer(question, &answer, elapsed, cx.now);
         run.outcomes.push(Outcome {
             question: run.index,
             kind: question.kind,
@@ -232,6 +281,7 @@ impl QuizPanel {
 impl PanelUi for QuizPanel {
     fn ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) -> Vec<Command> {
         self.clock = ui.input(|i| i.time);
+        self.follow_the_keys(ui, cx.has_keys);
         let mut commands = title_bar_ui(ui, Panel::Quiz, |_| {});
         ui.separator();
         ScrollArea::vertical()

@@ -1,11 +1,13 @@
 //! One question on screen: progress and score, the word or statement, its sentence, four numbered choices, then the feedback.
 
 use egui::accesskit::Role;
-use egui::{Color32, RichText, Sense, Ui, WidgetInfo, vec2};
+use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
 
 use super::QuizPanel;
+use super::diff::{right_color, wrong_color};
+use super::feedback::{Given, feedback_ui};
 use crate::render::{ArabicText, Direction, TextStyle};
-use crate::study::quiz::{Choice, Context, DiffKind, Graded, Question};
+use crate::study::quiz::{Choice, Context, Graded, Question, QuestionKind};
 use crate::ui::actions::Action;
 use crate::ui::panel::PanelContext;
 use crate::ui::quiz::QuizAction;
@@ -15,19 +17,6 @@ const SUBJECT_SIZE: f32 = 40.0;
 /// Size of the sentence under it and of Arabic choices.
 const SENTENCE_SIZE: f32 = 22.0;
 const CHOICE_SIZE: f32 = 24.0;
-
-/// Green for right, in either theme.
-fn right_color(ui: &Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(110, 200, 120)
-    } else {
-        Color32::from_rgb(30, 130, 50)
-    }
-}
-
-fn wrong_color(ui: &Ui) -> Color32 {
-    ui.visuals().error_fg_color
-}
 
 impl QuizPanel {
     pub(super) fn question_ui(&mut self, ui: &mut Ui, cx: &mut PanelContext<'_>) {
@@ -57,31 +46,45 @@ impl QuizPanel {
         }
         ui.add_space(6.0);
         let (chosen, graded, confirm_end) = (run.chosen, run.graded.clone(), run.confirm_end);
-        question_text_ui(ui, cx, &question);
+        let (typing, typed, nothing_typed) = (
+            run.answers_by_typing(),
+            run.typed.clone(),
+            run.nothing_typed,
+        );
+        question_text_ui(ui, cx, &question, typing);
         ui.add_space(8.0);
-        if let Some(clicked) = choices_ui(ui, cx, &question, chosen, graded.as_ref()) {
-            self.choose(clicked);
+        if !typing {
+            if let Some(clicked) = choices_ui(ui, cx, &question, chosen, graded.as_ref()) {
+                self.choose(clicked);
+            }
+        } else if graded.is_none() {
+            self.answer_field_ui(ui, cx);
+            if nothing_typed {
+                ui.colored_label(
+                    wrong_color(ui),
+                    "Nothing typed: Enter again shows the answer (counts as Again).",
+                );
+            }
         }
         ui.add_space(8.0);
+        let submit = Action::Quiz(QuizAction::Submit).key_text();
         match &graded {
-            Some(graded) => feedback_ui(ui, cx, &question, chosen, graded),
-            None => {
-                let submit = Action::Quiz(QuizAction::Submit).key_text();
-                if ui
-                    .add_enabled(
-                        chosen.is_some(),
-                        egui::Button::new(format!("Submit ({submit})")),
-                    )
-                    .clicked()
-                {
+            Some(graded) => {
+                let given = if typing {
+                    Given::Typed(&typed)
+                } else {
+                    Given::Choice(chosen)
+                };
+                feedback_ui(ui, cx, &question, given, graded);
+                if ui.button(format!("Next ({submit})")).clicked() {
                     self.submit(cx);
                 }
             }
-        }
-        if graded.is_some() {
-            let next = Action::Quiz(QuizAction::Submit).key_text();
-            if ui.button(format!("Next ({next})")).clicked() {
-                self.submit(cx);
+            None => {
+                let button = egui::Button::new(format!("Submit ({submit})"));
+                if ui.add_enabled(typing || chosen.is_some(), button).clicked() {
+                    self.submit(cx);
+                }
             }
         }
         ui.add_space(6.0);
@@ -90,17 +93,26 @@ impl QuizPanel {
                 wrong_color(ui),
                 "End the session? Esc again ends it (the answers so far are kept); Enter goes on.",
             );
+        } else if typing {
+            ui.weak("Type the word · Enter submits, then goes on · Esc leaves the field, then ends the session");
         } else {
             ui.weak("1–4 choose · Enter submits, then goes on · Esc ends the session");
         }
     }
 }
 
-/// What to do, what it is about, and the sentence it comes from.
-fn question_text_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, q: &Question) {
-    let response = ui.label(RichText::new(&q.prompt).strong().size(17.0));
+/// What to do, what it is about, and the sentence it comes from. A gap filled by typing says
+/// what the missing word means: the sentence alone would leave many words possible.
+fn question_text_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, q: &Question, typing: bool) {
+    let typed_gap = typing && q.kind == QuestionKind::Cloze;
+    let prompt = if typed_gap {
+        "Type the word that fills the gap."
+    } else {
+        q.prompt.as_str()
+    };
+    let response = ui.label(RichText::new(prompt).strong().size(17.0));
     response.widget_info(|| {
-        WidgetInfo::labeled(Role::Heading, true, format!("{}: {}", q.prompt, q.subject))
+        WidgetInfo::labeled(Role::Heading, true, format!("{prompt}: {}", q.subject))
     });
     if !q.subject.is_empty() {
         ui.vertical_centered(|ui| {
@@ -118,6 +130,12 @@ fn question_text_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, q: &Question) {
     if let Some(context) = &q.context {
         ui.add_space(4.0);
         marked_sentence_ui(ui, cx, context);
+    }
+    if typed_gap && let Some(gloss) = q.correct_choice().and_then(|c| c.gloss.as_ref()) {
+        let style = TextStyle::new(cx.style.font, 17.0);
+        let hint = format!("The missing word means “{gloss}”.");
+        cx.typesetter
+            .mixed_label(ui, &hint, style, cx.palette.muted, true);
     }
 }
 
@@ -191,87 +209,4 @@ fn choice_text_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, choice: &Choice, arabi
         cx.typesetter
             .mixed_label(ui, &choice.text, style, cx.palette.text, true);
     }
-}
-
-/// Right or wrong, the right answer, what the choice made means, and the evidence sentence.
-fn feedback_ui(
-    ui: &mut Ui,
-    cx: &mut PanelContext<'_>,
-    q: &Question,
-    chosen: Option<usize>,
-    graded: &Graded,
-) {
-    let color = if graded.verdict.is_right() {
-        right_color(ui)
-    } else {
-        wrong_color(ui)
-    };
-    let verdict = format!(
-        "{} (counts as {})",
-        graded.verdict.label(),
-        graded.rating.label()
-    );
-    ui.label(RichText::new(verdict).strong().size(18.0).color(color));
-    if !graded.verdict.is_right() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("The answer:");
-            let style = TextStyle::new(cx.style.font, 20.0).bold();
-            cx.typesetter
-                .mixed_label(ui, &q.answer, style, cx.palette.text, false);
-        });
-        let chosen_word = chosen.and_then(|i| q.choices.get(i));
-        if let Some(Choice {
-            text,
-            gloss: Some(gloss),
-            ..
-        }) = chosen_word
-        {
-            let style = TextStyle::new(cx.style.font, 17.0);
-            // English first, so the line reads left to right with the Arabic word inside it.
-            let said = format!("You chose {text}: “{gloss}”.");
-            cx.typesetter
-                .mixed_label(ui, &said, style, cx.palette.muted, true);
-        }
-    }
-    if !graded.diff.is_empty() {
-        diff_ui(ui, cx, graded);
-    }
-    if let Some(evidence) = &q.evidence {
-        ui.add_space(4.0);
-        ui.label("The text says:");
-        let style = TextStyle::new(cx.style.font, SENTENCE_SIZE);
-        cx.typesetter
-            .label(ui, &evidence.text, style, cx.palette.text, true);
-        if let Some(translation) = &evidence.translation {
-            ui.label(RichText::new(translation).italics());
-        }
-    }
-}
-
-/// A typed answer letter by letter, each cluster (a letter with its marks) drawn by the text
-/// engine: right ones plain, wrong ones red with the right one after, missing ones green.
-fn diff_ui(ui: &mut Ui, cx: &mut PanelContext<'_>, graded: &Graded) {
-    let style = TextStyle::new(cx.style.font, CHOICE_SIZE);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = vec2(2.0, 2.0);
-        // Right to left, like the word: the first cluster on the right.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for part in &graded.diff {
-                let (text, color) = match part.kind {
-                    DiffKind::Same => (part.cluster.clone(), cx.palette.text),
-                    DiffKind::Missing => (part.cluster.clone(), right_color(ui)),
-                    DiffKind::Extra => (part.cluster.clone(), wrong_color(ui)),
-                    DiffKind::Wrong => (
-                        format!(
-                            "{}→{}",
-                            part.cluster,
-                            part.expected.clone().unwrap_or_default()
-                        ),
-                        wrong_color(ui),
-                    ),
-                };
-                cx.typesetter.label(ui, &text, style, color, false);
-            }
-        });
-    });
 }

@@ -42,9 +42,16 @@ fn practise_label(practise: &Practise, cx: &PanelContext<'_>) -> String {
     }
 }
 
-/// Where the word a question asks about is in the document (bytes), to show it in the reader.
+/// Where the word a question asks about is in the document (bytes), to show it in the reader:
+/// where the question's sentence has it, else (a question with no sentence, such as typing the
+/// word) where its card's example sentence does.
 pub(super) fn word_in_document(question: &Question, cx: &PanelContext<'_>) -> Option<Range<usize>> {
-    let context = question.context.as_ref()?;
+    let Some(context) = question.context.as_ref() else {
+        let key = question.word.as_ref()?;
+        let card = cx.session.cards().iter().find(|c| c.key() == *key)?;
+        let (start, word) = (card.example.start, &card.example.word);
+        return Some(start + word.start..start + word.end);
+    };
     let start = cx.doc.sentences.get(context.sentence)?.range.start;
     // A cloze's blank stands where the answer is written in the text.
     let len = if question.kind == QuestionKind::Cloze {
@@ -89,9 +96,18 @@ impl QuizPanel {
                 }
             }
         });
-        ui.weak(
-            "Typing the Arabic word needs the Arabic text field (coming): English → Arabic is asked as multiple choice.",
-        );
+        if self.spec.kinds.contains(&QuestionKind::Cloze) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Fill the gap by");
+                ui.radio_value(&mut self.typed_gaps, false, "choosing the word");
+                ui.radio_value(&mut self.typed_gaps, true, "typing it (harder)");
+            });
+        }
+        if self.spec.kinds.contains(&QuestionKind::Typed) || self.typed_gaps {
+            ui.weak(
+                "Typed answers: an Arabic keyboard layout, or the Arabic keyboard and phonetic typing under the answer field.",
+            );
+        }
         let due = cx
             .session
             .cards()

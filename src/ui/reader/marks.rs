@@ -1,12 +1,15 @@
-//! The reader's status marks: new words tinted blue and learning ones amber behind the text, measured once per layout and set of statuses.
+//! The reader's status marks: new words tinted blue and learning ones amber behind the text; which words, per paragraph, listed once per set of statuses.
+
+use std::ops::Range;
+
+use egui::Color32;
 
 use super::Palette;
 use crate::analysis::Document;
-use crate::render::Paragraph;
 use crate::study::{Session, Status};
 
 /// The tokens of paragraph `paragraph`.
-fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> std::ops::Range<usize> {
+fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> Range<usize> {
     let first = doc.sentences.partition_point(|s| s.paragraph < paragraph);
     let last = doc.sentences.partition_point(|s| s.paragraph <= paragraph);
     match (
@@ -18,37 +21,31 @@ fn tokens_of_paragraph(doc: &Document, paragraph: usize) -> std::ops::Range<usiz
     }
 }
 
-/// The status marks of each paragraph (new words blue, learning amber), as rectangles:
-/// measuring them takes a pass over the paragraph's glyphs per word, too slow for every frame.
-type Marks = crate::render::widget::PlacedMesh;
+/// Byte ranges of a paragraph and the colour each is marked in.
+type ColoredRanges = Vec<(Range<usize>, Color32)>;
 
+/// The words of each paragraph to mark, with their colours, in text order: what
+/// [`crate::render::ArabicText::marks`] measures (for the pieces on screen only) and keeps.
 #[derive(Default)]
 pub(super) struct StatusMarks {
-    /// Per paragraph: what the marks were measured for, and the marks.
-    cache: Vec<Option<(u64, Marks)>>,
-    empty: Marks,
+    /// Per paragraph: what the list was made for, and the list.
+    cache: Vec<Option<(u64, ColoredRanges)>>,
 }
 
 impl StatusMarks {
+    /// Paragraph `i`'s marks and the key that changes whenever they do.
     pub(super) fn of(
         &mut self,
         i: usize,
-        para: &Paragraph,
         doc: &Document,
         session: &Session,
         palette: &Palette,
-    ) -> &mut Marks {
+    ) -> (&[(Range<usize>, Color32)], u64) {
         use std::hash::{Hash, Hasher};
-        let tokens = tokens_of_paragraph(doc, i);
-        let tint = |t: usize| match session.status_of_token(t) {
-            Some(Status::New) => Some(palette.status_new),
-            Some(Status::Learning) => Some(palette.status_learning),
-            _ => None,
-        };
-        // What the marks depend on: the layout, the statuses and the colours.
+        // What the marks depend on: the statuses and the colours (not the layout: the
+        // widget measures them again when that changes).
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
-            para.version(),
             session.revision(),
             palette.status_new,
             palette.status_learning,
@@ -60,16 +57,21 @@ impl StatusMarks {
                 .resize_with(doc.paragraphs.len().max(i + 1), || None);
         }
         if self.cache[i].as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut marks = egui::Mesh::default();
-            for (t, color) in tokens.filter_map(|t| Some((t, tint(t)?))) {
-                for r in para.highlight(&doc.tokens[t].range) {
-                    crate::render::widget::add_mark(&mut marks, r, color);
-                }
-            }
-            self.cache[i] = Some((key, Marks::new(marks)));
+            let marks = tokens_of_paragraph(doc, i)
+                .filter_map(|t| {
+                    let color = match session.status_of_token(t) {
+                        Some(Status::New) => palette.status_new,
+                        Some(Status::Learning) => palette.status_learning,
+                        _ => return None,
+                    };
+                    Some((doc.tokens[t].range.clone(), color))
+                })
+                .collect();
+            self.cache[i] = Some((key, marks));
         }
-        self.cache[i]
-            .as_mut()
-            .map_or(&mut self.empty, |(_, marks)| marks)
+        match &self.cache[i] {
+            Some((key, marks)) => (marks.as_slice(), *key),
+            None => (&[], key),
+        }
     }
 }
