@@ -58,6 +58,11 @@ fn run_until_imported(h: &mut Harness<'_, DarsApp>) {
 const CAIRO: &str =
     "مدينة القاهرة\nزار الوزير مدينة القاهرة أمس، وتحدث مع الرئيس عن العلاقات بين البلدين.\n";
 
+/// A text whose words are not all in the bundled article.
+const FAIR: &str = "اجتماع في العاصمة
+عقد الوزير اجتماعا مع شقيقه أمس في العاصمة، وقال إن الاجتماع كان مفيدا.
+";
+
 fn add(dir: &Path, title: &str, text: &str) -> i64 {
     let library = Library::open_in(dir).expect("opens").library;
     let doc = Document::new(title, text);
@@ -277,4 +282,50 @@ fn ctrl_o_with_no_desktop_dialog_opens_through_dars_own_chooser() {
     run_until_imported(&mut h);
     assert!(!h.state().file_dialog_open());
     assert_eq!(h.state().doc().text.trim_end(), CAIRO.trim_end());
+}
+
+#[test]
+fn the_export_dialog_takes_the_cards_of_the_whole_library() {
+    let dir = scratch("scope");
+    add(&dir, "اجتماع في العاصمة", FAIR);
+    // A word of another text that the bundled article does not have, marked there.
+    let bundled = Document::bundled();
+    let bundled_keys: HashSet<String> = Session::open(None, &bundled, &analyze(&bundled))
+        .session
+        .cards()
+        .iter()
+        .map(|c| c.key())
+        .collect();
+    let cairo_doc = Document::new("", FAIR);
+    let library = Library::open_in(&dir).expect("opens").library;
+    let mut cairo = Session::open(Some(library.clone()), &cairo_doc, &analyze(&cairo_doc)).session;
+    let only_cairo = cairo
+        .cards()
+        .iter()
+        .map(|c| c.key())
+        .find(|k| !bundled_keys.contains(k))
+        .expect("a word the article does not have");
+    cairo.set_status(&only_cairo, Status::Learning);
+    cairo.save().expect("saved");
+    let mut h = harness(&dir);
+    h.state_mut().open_text_id(1);
+    h.run();
+    assert!(h.state().session().card_index(&only_cairo).is_none());
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    h.get_by_label("The whole library (every word you marked or rated)")
+        .click();
+    h.run();
+    let session = h.state().session();
+    let card = session
+        .card_index(&only_cairo)
+        .expect("brought from the other text");
+    assert!(!session.is_own_card(card));
+    assert_eq!(session.status_of_card(card), Status::Learning);
+    assert!(
+        h.state()
+            .cards_to_export()
+            .iter()
+            .any(|c| c.key() == only_cairo),
+        "and exported"
+    );
 }

@@ -158,9 +158,16 @@ fn saving_in_another_folder_keeps_the_progress_and_quits() {
     let session = h.state().session();
     let key = session.cards()[session.card_of_token(word).unwrap_or_default()].key();
     let saved = library
-        .progress_for(&dars::study::document_key(&h.state().doc().text), [key.as_str()])
+        .progress_for(
+            &dars::study::document_key(&h.state().doc().text),
+            [key.as_str()],
+        )
         .expect("read");
-    assert_eq!(saved.status(&key), dars::study::Status::Learning, "the change is there");
+    assert_eq!(
+        saved.status(&key),
+        dars::study::Status::Learning,
+        "the change is there"
+    );
 }
 
 #[test]

@@ -29,7 +29,8 @@ impl DarsApp {
             filtered,
             ticked,
         };
-        self.export.ui(ctx, counts, &mut self.typesetter)
+        let scope = self.text.session.scope();
+        self.export.ui(ctx, counts, scope, &mut self.typesetter)
     }
 
     /// The cards the export dialog's choice takes, with the teacher's edits.
