@@ -149,11 +149,9 @@ impl WordCounts {
     #[must_use]
     pub fn percentages(&self) -> [u32; 3] {
         let percent = |n: usize| {
-            if self.running == 0 {
-                0
-            } else {
-                u32::try_from(n * 100 / self.running).unwrap_or(100)
-            }
+            (n * 100)
+                .checked_div(self.running)
+                .map_or(0, |p| u32::try_from(p).unwrap_or(100))
         };
         let known = percent(self.known);
         let learning = percent(self.learning);
