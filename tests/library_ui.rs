@@ -329,3 +329,36 @@ fn the_export_dialog_takes_the_cards_of_the_whole_library() {
         "and exported"
     );
 }
+
+#[test]
+fn the_word_popup_shows_the_installed_dictionaries_entries_and_the_sites() {
+    let dir = scratch("dictionaries");
+    let mut h = harness(&dir);
+    h.state_mut()
+        .load_dictionaries(&[PathBuf::from("tests/fixtures/dictd")]);
+    // ← walks the first sentence to قمة ("summit"); Enter opens its popup.
+    for _ in 0..6 {
+        press(&mut h, Modifiers::NONE, Key::ArrowLeft);
+        let app = h.state();
+        let word = app
+            .position()
+            .word
+            .map(|w| app.doc().slice(&app.doc().tokens[w].range));
+        if word == Some("قمة") {
+            break;
+        }
+    }
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(
+        h.query_by_label_contains("summit (a meeting of leaders)")
+            .is_some(),
+        "the dictd entry is in the popup"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Dars test dictionary (dictd)")
+            .count(),
+        2,
+        "قمة and القمة, each under its dictionary's name"
+    );
+    assert!(h.query_by_label("Look up on Wiktionary").is_some());
+}

@@ -75,16 +75,30 @@ impl Reader {
         if lookup.entries.is_empty() {
             ui.weak("Not in the installed dictionaries.");
         }
-        let style = TextStyle::new(cx.style.font, cx.style.size.min(18.0));
+        let headword_style = TextStyle::new(cx.style.font, 18.0);
+        let definition_style = TextStyle::new(cx.style.font, 15.0);
         for entry in lookup.entries.iter().take(MAX_ENTRIES) {
             ui.small(&entry.dictionary);
-            let mut text = format!("{} — {}", entry.headword, entry.definition.trim());
-            if let Some((cut, _)) = text.char_indices().nth(MAX_DEFINITION_CHARS) {
-                text.truncate(cut);
-                text.push('…');
+            // The headword on its own line, right to left; the definition (mostly English,
+            // quoting Arabic) in an English paragraph's order, held there by a left-to-right
+            // mark.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+                cx.typesetter.mixed_label(
+                    ui,
+                    &entry.headword,
+                    headword_style,
+                    cx.palette.text,
+                    false,
+                );
+            });
+            let mut definition = entry.definition.trim().to_owned();
+            if let Some((cut, _)) = definition.char_indices().nth(MAX_DEFINITION_CHARS) {
+                definition.truncate(cut);
+                definition.push('…');
             }
+            let definition = format!("\u{200E}{definition}");
             cx.typesetter
-                .mixed_label(ui, &text, style, cx.palette.text, true);
+                .mixed_label(ui, &definition, definition_style, cx.palette.text, true);
         }
         if lookup.entries.len() > MAX_ENTRIES {
             ui.weak(format!(
