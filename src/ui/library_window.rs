@@ -171,7 +171,7 @@ impl LibraryWindow {
                 if shown.is_empty() {
                     ui.weak("No text matches the filter.");
                 }
-                self.removal_ui(ui, &mut commands);
+                self.removal_ui(ui, ts, &mut commands);
                 ui.weak(format!(
                     "{} text{} · ↑ ↓ choose, Enter opens, Delete removes, Esc closes",
                     self.texts.len(),
@@ -342,8 +342,7 @@ impl LibraryWindow {
                 TextStyle::new(FontChoice::Naskh, TITLE_SIZE),
                 colour,
                 false,
-            )
-            .on_hover_text(&text.title);
+            );
         }
         fixed_cell(ui, SOURCE_WIDTH, |ui| {
             let label = text.source.label();
@@ -355,7 +354,10 @@ impl LibraryWindow {
             } else {
                 ui.label(label)
             };
-            response.on_hover_text(&text.source.detail);
+            // egui's tooltips have no bidi: a path or address with Arabic in it is not repeated.
+            if !crate::arabic::script::has_arabic(&text.source.detail) {
+                response.on_hover_text(&text.source.detail);
+            }
         });
         fixed_cell(ui, WORDS_WIDTH, |ui| {
             ui.label(text.words.running.to_string())
@@ -397,7 +399,7 @@ impl LibraryWindow {
     }
 
     /// "Remove …? The words keep their statuses." with Remove and Keep.
-    fn removal_ui(&mut self, ui: &mut Ui, commands: &mut Vec<LibraryCommand>) {
+    fn removal_ui(&mut self, ui: &mut Ui, ts: &mut Typesetter, commands: &mut Vec<LibraryCommand>) {
         let Some(id) = self.removing else {
             return;
         };
@@ -407,7 +409,11 @@ impl LibraryWindow {
         };
         ui.separator();
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("Remove “{}” from the library?", text.title)).strong());
+            // The title is Arabic: the text engine lays it out, in an English sentence.
+            let question = format!("\u{200E}Remove “{}” from the library?", text.title);
+            let style = TextStyle::new(FontChoice::Naskh, 15.0).bold();
+            let colour = ui.visuals().strong_text_color();
+            ts.mixed_label(ui, &question, style, colour, false);
             ui.label("Its words keep their statuses and schedules in every other text.");
         });
         ui.horizontal(|ui| {
