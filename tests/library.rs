@@ -115,6 +115,12 @@ fn old_json_progress_is_brought_in_once_and_the_files_stay_as_a_backup() {
     other.source = file.display().to_string();
     other.rate(&held, Rating::Good, 1_700_000_000);
     store.save(&document_key(&news), &other).expect("saved");
+    // And the analysis's own file: meanings and readings by matching form.
+    std::fs::write(
+        dir.join("user_words.json"),
+        r#"{"meanings": {"كورونا": "corona(virus)"}, "readings": {"علم": "lemma-7"}}"#,
+    )
+    .expect("written");
     let before: Vec<Vec<u8>> = [&document_key(BUNDLED_ARTICLE), &document_key(&news)]
         .iter()
         .map(|k| std::fs::read(store.path_for(k)).expect("read"))
@@ -156,6 +162,12 @@ fn old_json_progress_is_brought_in_once_and_the_files_stay_as_a_backup() {
         .expect("read")
         .settings;
     assert_eq!(settings.sentence, 4, "the place in the text came too");
+    let forms = library.word_forms().expect("read");
+    assert_eq!(
+        forms.meanings.get("كورونا").map(String::as_str),
+        Some("corona(virus)")
+    );
+    assert_eq!(forms.readings.get("علم").map(String::as_str), Some("lemma-7"));
     // The old files are untouched, and are not brought in a second time over newer changes.
     let after: Vec<Vec<u8>> = [&document_key(BUNDLED_ARTICLE), &document_key(&news)]
         .iter()

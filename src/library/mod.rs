@@ -9,6 +9,7 @@
 //! they are as a backup.
 
 mod bring_in;
+mod forms;
 mod legacy;
 mod schema;
 mod scope;
@@ -28,6 +29,7 @@ use crate::study::progress::DATA_DIR_VAR;
 pub use bring_in::{
     Prepared, prepare, text_from_paste, texts_from_file, texts_from_stdin, texts_from_url,
 };
+pub use forms::WordForms;
 pub use scope::{Scope, deck_of_texts, export_deck, scope_cards};
 pub use texts::{Added, NewText, Source, SourceKind, TextId, TextSummary, WordCounts};
 pub use words::{Changes, TextWords};
