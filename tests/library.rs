@@ -167,7 +167,10 @@ fn old_json_progress_is_brought_in_once_and_the_files_stay_as_a_backup() {
         forms.meanings.get("كورونا").map(String::as_str),
         Some("corona(virus)")
     );
-    assert_eq!(forms.readings.get("علم").map(String::as_str), Some("lemma-7"));
+    assert_eq!(
+        forms.readings.get("علم").map(String::as_str),
+        Some("lemma-7")
+    );
     // The old files are untouched, and are not brought in a second time over newer changes.
     let after: Vec<Vec<u8>> = [&document_key(BUNDLED_ARTICLE), &document_key(&news)]
         .iter()
