@@ -13,6 +13,7 @@ use crate::render::{ArabicText, ChunkedParagraph, GlyphMesh};
 
 mod actions;
 mod layout;
+mod lookup;
 mod marks;
 mod popups;
 mod search;
@@ -75,6 +76,8 @@ pub struct Reader {
     status_marks: StatusMarks,
     /// The search bar above the text (`Ctrl+F`), and its matches.
     pub search: SearchBar,
+    /// What the installed dictionaries say of a token, looked up once while its popup is open.
+    looked_up: Option<(usize, crate::dictionary::Lookup)>,
 }
 
 impl Reader {
@@ -408,11 +411,7 @@ impl PanelUi for Reader {
         }
         self.text_ui(ui, cx);
         if self.details_open {
-            return self
-                .details_ui(ui, cx)
-                .map(Command::Act)
-                .into_iter()
-                .collect();
+            return self.details_ui(ui, cx);
         } else if self.show_translation {
             self.translation_ui(ui, cx.analysis);
         }

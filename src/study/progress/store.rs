@@ -71,6 +71,12 @@ impl ProgressStore {
         store
     }
 
+    /// The data folder: saved progress (`progress/`), the library, the learner's words.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The file of the document with key `key` (see [`document_key`]).
     #[must_use]
     pub fn path_for(&self, key: &str) -> PathBuf {
