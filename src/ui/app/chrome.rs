@@ -170,7 +170,7 @@ impl DarsApp {
         });
     }
 
-    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let doc = &self.text.doc;
             if let Some(what) = self.importing() {
@@ -184,7 +184,12 @@ impl DarsApp {
                 let name = Path::new(&doc.source)
                     .file_name()
                     .map_or_else(|| doc.source.clone(), |n| n.to_string_lossy().into_owned());
-                ui.label(name).on_hover_text(&doc.source);
+                // A file name may be Arabic words: egui would show them in the wrong order.
+                let style = crate::render::TextStyle::new(FontChoice::Naskh, 13.0);
+                let colour = ui.visuals().text_color();
+                self.typesetter
+                    .mixed_label(ui, &name, style, colour, false)
+                    .on_hover_text(&doc.source);
             }
             ui.separator();
             ui.label(format!(
