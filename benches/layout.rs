@@ -131,6 +131,8 @@ fn frames(c: &mut Criterion) {
                 has_keys: true,
                 reading: reader.position,
                 now: 0,
+                dictionaries: None,
+                lookup_sites: &[],
             };
             let _ = reader.ui(ui, &mut cx);
         });
@@ -157,6 +159,8 @@ fn frames(c: &mut Criterion) {
                 has_keys: true,
                 reading: reader.position,
                 now: 0,
+                dictionaries: None,
+                lookup_sites: &[],
             };
             let _ = relations.ui(ui, &mut cx);
         });

@@ -8,6 +8,7 @@ pub mod dictionary;
 pub mod export;
 pub mod graph;
 pub mod import;
+pub mod library;
 pub mod render;
 pub mod study;
 pub mod ui;

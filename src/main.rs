@@ -10,6 +10,8 @@ use dars::render::FontChoice;
 use dars::render::page::{PageError, PageOptions, render_page};
 use dars::study::{DeckFilter, Names, Order, Status, Which, select_cards};
 
+mod library_command;
+
 /// Dars (درس): read Arabic news articles right to left, and study them.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
@@ -30,6 +32,9 @@ enum Command {
     Quiz(QuizArgs),
     /// Draw the relations diagram (who did what to whom) as JSON, Graphviz DOT, PNG or SVG.
     Graph(GraphArgs),
+    /// Your library of texts: list, add or remove them (the same as the window's Library).
+    #[command(subcommand)]
+    Library(library_command::LibraryCommand),
     /// Render the text to a PNG page with the app's own text engine.
     Render(RenderArgs),
 }
@@ -46,7 +51,15 @@ struct AnalyzeArgs {
 #[derive(Args)]
 struct ExportArgs {
     /// The text file (default: the bundled article).
+    #[arg(conflicts_with = "texts")]
     file: Option<PathBuf>,
+    /// Take the cards of these library texts instead (numbers from `dars library list`,
+    /// comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    texts: Vec<dars::library::TextId>,
+    /// Add every word you marked or rated in any text of the library ("all my learning words").
+    #[arg(long)]
+    library: bool,
     /// apkg (an Anki package), csv, tsv or json.
     #[arg(long)]
     format: dars::export::Format,
@@ -293,6 +306,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Quiz(args)) => quiz(args)?,
         Some(Command::Graph(args)) => graph(&args)?,
         Some(Command::Render(args)) => render(&args)?,
+        Some(Command::Library(command)) => library_command::run(command)?,
     }
     Ok(())
 }
@@ -306,8 +320,18 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
 
 fn export(args: ExportArgs) -> anyhow::Result<()> {
     let doc = document(args.file.as_deref())?;
-    let analysis = dars::analysis::analyze(&doc);
-    let mut cards = dars::study::deck_from_analysis(&doc, &analysis);
+    let opened = match dars::library::Library::platform() {
+        Ok(opened) => Some(opened.library),
+        Err(e) if args.texts.is_empty() && !args.library => {
+            note(&format!(
+                "dars: your saved statuses and edits were left out: {e}"
+            ));
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (cards, saved) =
+        dars::library::export_deck(opened.as_ref(), &doc, &args.texts, args.library)?;
     if cards.is_empty() {
         anyhow::bail!(
             "there are no cards to export: no word of {} is in the lexicon, so there is nothing to study. Nothing was written to {}.",
@@ -315,14 +339,6 @@ fn export(args: ExportArgs) -> anyhow::Result<()> {
             args.out.display()
         );
     }
-    let saved = match dars::study::read_saved_progress(&doc.text) {
-        Ok(saved) => saved.unwrap_or_default(),
-        Err(warning) => {
-            note(&format!("dars: {warning}"));
-            dars::study::Progress::default()
-        }
-    };
-    saved.apply_edits(&mut cards);
     let cards = match args.which.filter(&saved.settings.filter) {
         Some(filter) => {
             let none = std::collections::BTreeSet::new();

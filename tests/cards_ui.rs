@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use dars::analysis::document::BUNDLED_ARTICLE;
 use dars::export::Format;
+use dars::library::{DATABASE_FILE, Library};
 use dars::study::{ProgressStore, Status, document_key};
 use dars::ui::export_dialog::Which;
 use dars::ui::{DarsApp, Panel, Settings};
@@ -21,6 +22,15 @@ fn scratch(name: &str) -> PathBuf {
 
 fn app_in(dir: &Path) -> DarsApp {
     DarsApp::with_store(Settings::default(), None, Some(ProgressStore::in_dir(dir)))
+}
+
+/// The status of `word` as the library in `dir` has it saved (as another Dars would read it).
+fn saved_status(dir: &Path, word: &str) -> Status {
+    let library = Library::open_in(dir).expect("the library opens").library;
+    library
+        .progress_for(&document_key(BUNDLED_ARTICLE), [word])
+        .expect("read")
+        .status(word)
 }
 
 fn harness(app: DarsApp) -> Harness<'static, DarsApp> {
@@ -132,10 +142,11 @@ fn number_keys_rate_the_card_move_on_and_save() {
     assert_ne!(current_card(app), first, "rating moves on");
     assert!(!app.panels().cards.flipped);
     assert!(!app.session().is_unsaved());
-    let saved = ProgressStore::in_dir(&dir)
-        .load(&document_key(BUNDLED_ARTICLE))
-        .progress;
-    assert_eq!(saved.status(&first), Status::Learning, "saved at once");
+    assert_eq!(
+        saved_status(&dir, &first),
+        Status::Learning,
+        "saved at once"
+    );
 }
 
 #[test]
@@ -241,51 +252,65 @@ fn typing_in_a_text_field_is_not_taken_for_shortcuts() {
 }
 
 #[test]
-fn a_corrupt_saved_file_is_reported_and_the_app_still_opens() {
+fn a_damaged_library_is_set_aside_reported_and_the_app_still_opens() {
     let dir = scratch("corrupt");
-    let store = ProgressStore::in_dir(&dir);
-    let path = store.path_for(&document_key(BUNDLED_ARTICLE));
-    std::fs::create_dir_all(path.parent().unwrap_or(&dir)).expect("folder");
-    std::fs::write(&path, b"{ not json").expect("written");
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(
+        dir.join(DATABASE_FILE),
+        b"{ not a database, but long enough to be read as one }",
+    )
+    .expect("written");
     let mut h = harness(app_in(&dir));
     let message = h.state().message().cloned().expect("a message");
-    assert!(message.is_error);
     assert!(
         message.text.contains("could not be read"),
         "{}",
         message.text
     );
     assert!(h.query_by_label_contains("could not be read").is_some());
-    // The app works, and the next save does not touch the file set aside.
+    // The app works and saves in a new library; the damaged file is kept aside as it was.
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Num3);
-    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap_or(&dir))
-        .expect("listed")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(names.iter().any(|n| n.contains(".corrupt")), "{names:?}");
-    assert!(store.read(&document_key(BUNDLED_ARTICLE)).is_ok());
+    let aside = dir.join(format!("{DATABASE_FILE}.corrupt-1"));
+    assert_eq!(
+        std::fs::read(&aside).ok().as_deref(),
+        Some(&b"{ not a database, but long enough to be read as one }"[..])
+    );
+    let word = h.state().position().word.unwrap_or_default();
+    let card = h.state().session().card_of_token(word).unwrap_or_default();
+    let key = h.state().session().cards()[card].key();
+    assert_eq!(saved_status(&dir, &key), Status::Known);
 }
 
 #[test]
 fn a_failed_save_is_reported_and_nothing_is_lost() {
     let dir = scratch("unwritable");
-    std::fs::create_dir_all(&dir).expect("folder");
-    // A file where the progress folder should be: nothing can be saved there.
-    std::fs::write(dir.join("progress"), b"in the way").expect("written");
+    drop(Library::open_in(&dir).expect("a new library"));
+    // Another program refuses every change to the words (as a full disk would).
+    let conn = rusqlite::Connection::open(dir.join(DATABASE_FILE)).expect("opened");
+    conn.execute_batch(
+        "CREATE TRIGGER full BEFORE INSERT ON words BEGIN SELECT RAISE(FAIL, 'disk full'); END;",
+    )
+    .expect("trigger");
     let mut h = harness(app_in(&dir));
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::Num2);
     let app = h.state();
     let message = app.message().cloned().expect("a message");
     assert!(
-        message.is_error && message.text.contains("Could not save"),
+        message.is_error && message.text.contains("disk full"),
         "{}",
         message.text
     );
     let word = app.position().word.unwrap_or_default();
     assert_eq!(app.session().status_of_token(word), Some(Status::Learning));
+    let card = app.session().card_of_token(word).unwrap_or_default();
+    let first = app.session().cards()[card].key();
+    assert!(app.session().is_unsaved(), "kept for the next try");
+    // Once the library takes changes again, the next try (every few seconds) saves it.
+    conn.execute_batch("DROP TRIGGER full;").expect("dropped");
+    assert!(h.state_mut().save_progress());
+    assert_eq!(saved_status(&dir, &first), Status::Learning);
 }
 
 #[test]
@@ -462,9 +487,6 @@ fn w_marks_the_sentences_remaining_new_words_known_and_keeps_the_others() {
             .any(|&t| app.session().status_of_token(t) == Some(Status::New))
     );
     // Saved at once.
-    let saved = ProgressStore::in_dir(&dir)
-        .load(&document_key(BUNDLED_ARTICLE))
-        .progress;
     let word = app
         .doc()
         .words_of(sentence)
@@ -472,7 +494,7 @@ fn w_marks_the_sentences_remaining_new_words_known_and_keeps_the_others() {
         .and_then(|t| app.session().card_of_token(t))
         .unwrap_or_default();
     assert_eq!(
-        saved.status(&app.session().cards()[word].key()),
+        saved_status(&dir, &app.session().cards()[word].key()),
         Status::Known
     );
 }

@@ -211,10 +211,21 @@ fn a_megabyte_text_reopens_at_the_saved_sentence_not_in_the_middle() {
     std::fs::write(&file, &text).expect("written");
     let store = dars::study::ProgressStore::in_dir(dir.join("data"));
     for saved in [3, doc.sentences.len() / 4, doc.sentences.len() - 2] {
-        let mut progress = dars::study::Progress::default();
-        progress.settings.sentence = saved;
-        store
-            .save(&dars::study::document_key(&text), &progress)
+        // The place in the text, as the app saves it when it leaves a text.
+        let settings = dars::study::StudySettings {
+            sentence: saved,
+            ..Default::default()
+        };
+        dars::library::Library::open_in(store.dir())
+            .expect("the library opens")
+            .library
+            .save_changes(
+                &dars::study::document_key(&text),
+                &dars::library::Changes {
+                    settings: Some(&settings),
+                    ..Default::default()
+                },
+            )
             .expect("progress saved");
         let app = DarsApp::with_store(Settings::default(), Some(file.clone()), Some(store.clone()));
         let mut h = Harness::builder()

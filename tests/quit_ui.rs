@@ -134,7 +134,7 @@ fn a_failed_save_is_retried_every_few_seconds_not_every_frame() {
     assert!(!data.exists(), "nothing written yet");
     at(&mut h, 10.0 + dars::ui::app::RETRY_SECONDS + 0.5);
     assert!(!h.state().session().is_unsaved(), "saved by the retry");
-    assert!(data.join("progress").is_dir());
+    assert!(data.join(dars::library::DATABASE_FILE).is_file());
 }
 
 #[test]
@@ -151,8 +151,23 @@ fn saving_in_another_folder_keeps_the_progress_and_quits() {
         .save_in(&ctx, ProgressStore::in_dir(&elsewhere));
     one_frame(&mut h, 3.0);
     assert!(!h.state().session().is_unsaved());
-    let saved = std::fs::read_dir(elsewhere.join("progress")).map_or(0, Iterator::count);
-    assert_eq!(saved, 1, "one progress file in the chosen folder");
+    let library = dars::library::Library::open_in(&elsewhere)
+        .expect("a library in the chosen folder")
+        .library;
+    let word = h.state().position().word.unwrap_or_default();
+    let session = h.state().session();
+    let key = session.cards()[session.card_of_token(word).unwrap_or_default()].key();
+    let saved = library
+        .progress_for(
+            &dars::study::document_key(&h.state().doc().text),
+            [key.as_str()],
+        )
+        .expect("read");
+    assert_eq!(
+        saved.status(&key),
+        dars::study::Status::Learning,
+        "the change is there"
+    );
 }
 
 #[test]

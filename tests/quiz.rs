@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use dars::analysis::{Analysis, Document, analyze};
 use dars::arabic::normalize::normalize;
+use dars::library::Library;
 use dars::study::quiz::{
     Answer, Practise, Question, QuestionKind, Quiz, QuizSpec, Verdict, generate, glosses_overlap,
 };
-use dars::study::{Card, Progress, ProgressStore, Rating, Session, Status, deck_from_analysis};
+use dars::study::{Card, Progress, Rating, Session, Status, deck_from_analysis};
 use proptest::prelude::*;
 
 const NOW: u64 = 1_700_000_000;
@@ -339,7 +340,10 @@ fn answers_count_in_the_schedule_and_are_saved() {
     let dir = std::env::temp_dir().join(format!("dars-quiz-answers-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let t = &*BUNDLED;
-    let open = || Session::open(Some(ProgressStore::in_dir(&dir)), &t.doc, &t.analysis).session;
+    let open = || {
+        let library = Library::open_in(&dir).expect("the library opens").library;
+        Session::open(Some(library), &t.doc, &t.analysis).session
+    };
     let mut session = open();
     let spec = QuizSpec {
         kinds: vec![QuestionKind::Meaning],

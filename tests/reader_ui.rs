@@ -30,6 +30,20 @@ fn press(harness: &mut Harness<'_, DarsApp>, key: Key) {
     harness.run();
 }
 
+/// Runs frames until the file being imported on a thread is in (at most a few seconds).
+fn run_until_imported(harness: &mut Harness<'_, DarsApp>) {
+    for _ in 0..500 {
+        // `step`: the status bar's spinner repaints while the import runs.
+        harness.step();
+        if harness.state().importing().is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the import did not finish");
+}
+
 #[test]
 fn arrow_and_vim_keys_move_the_current_sentence() {
     let mut h = harness();
@@ -184,7 +198,7 @@ fn opening_bad_files_shows_why_and_keeps_the_document() {
         (
             "photo.txt",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
-            "binary",
+            "not a file Dars can import",
         ),
         ("latin1.txt", b"caf\xe9 \xe0 Paris".to_vec(), "not UTF-8"),
         ("english.txt", b"Only English here.".to_vec(), "no Arabic"),
@@ -376,12 +390,14 @@ fn dropping_a_file_on_the_window_opens_it_or_says_why_not() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(bad)));
-    h.run();
+    run_until_imported(&mut h);
     assert!(
         h.state()
             .message()
             .as_ref()
-            .is_some_and(|m| m.text.contains("binary"))
+            .is_some_and(|m| m.text.contains("not a file Dars can import")),
+        "{:?}",
+        h.state().message()
     );
     assert_eq!(
         h.state().doc().source,
@@ -390,7 +406,7 @@ fn dropping_a_file_on_the_window_opens_it_or_says_why_not() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(good.clone())));
-    h.run();
+    run_until_imported(&mut h);
     assert_eq!(h.state().doc().source, good.display().to_string());
     assert!(
         h.state().message().is_none(),

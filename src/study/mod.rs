@@ -16,7 +16,7 @@ pub use progress::{
 };
 pub use quiz::{Answer, Graded, Practise, Question, QuestionKind, Quiz, QuizSpec, Verdict};
 pub use schedule::{Rating, Review, ReviewSource, Schedule};
-pub use selection::{Which, count_cards, read_saved_progress, select_cards};
+pub use selection::{Which, count_cards, select_cards};
 pub use session::{Opened, Session};
 pub use status::{due_label, status_label};
 pub use vocabulary::deck_from_analysis;

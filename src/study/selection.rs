@@ -50,24 +50,6 @@ pub fn select_cards(
     }
 }
 
-/// The saved progress of the document with `text`, read without changing anything (`None`
-/// when there is none), for tools that only look, such as `dars export`.
-///
-/// # Errors
-/// A sentence saying which saved file could not be read, and why.
-pub fn read_saved_progress(text: &str) -> Result<Option<Progress>, String> {
-    let Ok(store) = super::ProgressStore::platform() else {
-        return Ok(None);
-    };
-    let key = super::document_key(text);
-    store.read(&key).map_err(|reason| {
-        format!(
-            "your saved statuses and edits were left out: {} could not be read ({reason}). Open the text in Dars to set that file aside.",
-            store.path_for(&key).display()
-        )
-    })
-}
-
 /// How many cards each choice takes, for the export dialog's labels.
 #[must_use]
 pub fn count_cards(

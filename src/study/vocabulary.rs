@@ -1,9 +1,9 @@
 //! The deck of a document: a card per lemma, and one per person, state or place it names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::deck::{Card, Example};
+use super::deck::{Card, Example, word_key};
 use crate::analysis::entities::MentionVia;
 use crate::analysis::lexicon::Pos;
 use crate::analysis::{Analysis, Document, Entity, EntityKind, VocabEntry};
@@ -135,6 +135,43 @@ fn example(doc: &Document, analysis: &Analysis, sentence: usize, word: Range<usi
         translation: analysis.translation(sentence).map(str::to_owned),
         word: word.start.saturating_sub(start)..word.end.saturating_sub(start),
     }
+}
+
+/// Which card each token belongs to: its lexicon entry's card, else the card of the name
+/// (person, state, place) it is part of. `by_key` finds a card's index by its key.
+#[must_use]
+pub fn cards_of_tokens(
+    doc: &Document,
+    analysis: &Analysis,
+    by_key: &HashMap<String, usize>,
+) -> Vec<Option<usize>> {
+    let mut cards: Vec<Option<usize>> = (0..doc.tokens.len())
+        .map(|t| {
+            let entry = analysis.entry_of_token(t)?;
+            by_key
+                .get(&word_key(&entry.lemma, entry.pos.as_str()))
+                .copied()
+        })
+        .collect();
+    for entity in &analysis.entities {
+        if !matches!(
+            entity.kind,
+            EntityKind::Person | EntityKind::State | EntityKind::Place
+        ) {
+            continue;
+        }
+        let Some(&card) = by_key.get(&word_key(&entity.name_ar, NAME_POS)) else {
+            continue;
+        };
+        for mention in entity.mentions.iter().filter(|m| m.via == MentionVia::Name) {
+            for t in mention.tokens.clone() {
+                if let Some(slot @ None) = cards.get_mut(t) {
+                    *slot = Some(card);
+                }
+            }
+        }
+    }
+    cards
 }
 
 #[cfg(test)]

@@ -19,6 +19,12 @@ pub enum Action {
     /// Saves the relations diagram as a PNG or SVG picture.
     ExportDiagram,
     Open,
+    /// The list of the learner's texts.
+    Library,
+    /// A new text from the clipboard, edited before it is added.
+    Paste,
+    /// A new text from a web page's address.
+    ImportWeb,
     /// The search bar above the reader.
     Find,
     Shortcuts,
@@ -73,6 +79,16 @@ pub const fn ctrl(key: Key) -> Binding {
     }
 }
 
+/// `Ctrl` (`Cmd` on a Mac), `Shift` and a key.
+#[must_use]
+pub const fn ctrl_shift(key: Key) -> Binding {
+    Binding {
+        key,
+        command: true,
+        shift: true,
+    }
+}
+
 /// `Shift` and a key.
 #[must_use]
 pub const fn shift(key: Key) -> Binding {
@@ -91,10 +107,13 @@ pub fn number_key(index: usize) -> Key {
 
 /// The actions that work in every panel, in the order the overlay lists them.
 const EVERYWHERE: &[Action] = &[
+    Action::Library,
+    Action::Open,
+    Action::Paste,
+    Action::ImportWeb,
     Action::Find,
     Action::Export,
     Action::ExportDiagram,
-    Action::Open,
     Action::ZoomIn,
     Action::ZoomOut,
     Action::ZoomReset,
@@ -137,7 +156,12 @@ impl Action {
             Self::Show(panel) => panel.show_label(),
             Self::Export => "Export cards (Anki, CSV, TSV, JSON)…",
             Self::ExportDiagram => "Export the relations diagram (PNG picture, SVG drawing)…",
-            Self::Open => "Open a text file… (or drop one on the window)",
+            Self::Open => {
+                "Open a text, web page or e-book file… (or drop one on the window): added to the library"
+            }
+            Self::Library => "Library: your texts, how much of each you know; open, rename, remove",
+            Self::Paste => "New text from the clipboard (edit it and its title, then add it)",
+            Self::ImportWeb => "Import a web page's article by its address…",
             Self::Find => "Find in the text: an Arabic word in any form, or an English gloss",
             Self::Shortcuts => "Show keyboard shortcuts",
             Self::Quit => "Quit (settings, window size and progress are saved)",
@@ -163,6 +187,9 @@ impl Action {
             Self::Export => vec![ctrl(Key::E)],
             Self::ExportDiagram => vec![ctrl(Key::G)],
             Self::Open => vec![ctrl(Key::O)],
+            Self::Library => vec![ctrl(Key::L)],
+            Self::Paste => vec![ctrl_shift(Key::V)],
+            Self::ImportWeb => vec![ctrl(Key::U)],
             Self::Find => vec![ctrl(Key::F)],
             Self::Shortcuts => vec![shift(Key::Slash), key(Key::Questionmark)],
             Self::Quit => vec![ctrl(Key::Q)],
@@ -213,7 +240,10 @@ impl Action {
             let same_key = b.key == key || physical == Some(b.key);
             let command_ok = b.command == (modifiers.command || modifiers.ctrl);
             // `?` is typed with Shift; other plain keys must not have it (Shift+↓ is not ↓).
-            let shift_ok = b.shift == modifiers.shift || b.key == Key::Questionmark || b.command;
+            // A Ctrl shortcut takes Shift too (Ctrl++ is Ctrl+Shift+= on many layouts), unless
+            // it is a Ctrl+Shift one, which needs it.
+            let shift_ok =
+                b.shift == modifiers.shift || b.key == Key::Questionmark || (b.command && !b.shift);
             same_key && command_ok && shift_ok && !modifiers.alt
         })
     }
@@ -237,7 +267,8 @@ fn binding_text(b: Binding) -> String {
         other => other.name().to_owned(),
     };
     match (b.command, b.shift) {
-        (true, _) => format!("Ctrl+{}", name.to_uppercase()),
+        (true, true) => format!("Ctrl+Shift+{}", name.to_uppercase()),
+        (true, false) => format!("Ctrl+{}", name.to_uppercase()),
         (false, true) if name.chars().count() > 1 => format!("Shift+{name}"),
         (false, true) => name.to_uppercase(),
         (false, false) => name,
@@ -284,11 +315,27 @@ fn is_typing(key: Key, modifiers: Modifiers) -> bool {
     !(modifiers.command || modifiers.ctrl || panel_key)
 }
 
+/// Which shortcuts wait while a window is open over the panels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hold {
+    Nothing,
+    /// Plain keys (arrows, letters, `Enter`) belong to the window; `Ctrl` shortcuts still work.
+    PlainKeys,
+    /// Every key belongs to the window (a file being chosen).
+    All,
+}
+
 /// Takes the key presses (and copy requests) that are shortcuts for the `active` panel out
 /// of this frame's input, so no other widget acts on them too, and returns their actions in
-/// order. While a text field has the focus, plain keys are left to it.
-pub fn take_actions(ctx: &egui::Context, active: Panel) -> Vec<Action> {
-    let typing = ctx.text_edit_focused() || crate::render::edit::field_focused(ctx);
+/// order. While a text field has the focus, plain keys are left to it; `hold` leaves keys
+/// to a window open over the panels.
+pub fn take_actions(ctx: &egui::Context, active: Panel, hold: Hold) -> Vec<Action> {
+    if hold == Hold::All {
+        return Vec::new();
+    }
+    let typing = ctx.text_edit_focused()
+        || crate::render::edit::field_focused(ctx)
+        || hold == Hold::PlainKeys;
     let all = Action::all();
     let mut actions = Vec::new();
     let copy = Action::Reader(ReaderAction::CopySentence);
@@ -434,5 +481,16 @@ mod tests {
         );
         assert_eq!(Action::Shortcuts.keys_text(), "?");
         assert_eq!(binding_text(shift(Key::Tab)), "Shift+Tab");
+        assert_eq!(Action::Paste.keys_text(), "Ctrl+Shift+V");
+    }
+
+    #[test]
+    fn ctrl_shift_v_pastes_a_new_text_and_ctrl_v_alone_does_not() {
+        let paste = |m| Action::Paste.matches(Key::V, Some(Key::V), m);
+        assert!(paste(Modifiers::COMMAND | Modifiers::SHIFT));
+        assert!(!paste(Modifiers::COMMAND), "Ctrl+V pastes into a field");
+        // Ctrl shortcuts still take Shift: Ctrl++ is Ctrl+Shift+= on a US keyboard.
+        let plus = Action::ZoomIn.matches(Key::Equals, None, Modifiers::COMMAND | Modifiers::SHIFT);
+        assert!(plus);
     }
 }

@@ -1,30 +1,43 @@
 //! The app: one open text, the reader with the side panels beside it as room allows, menus, messages and the shortcut overlay.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::Context;
 use serde::{Deserialize, Serialize};
 
 mod chrome;
 mod diagram;
+mod dialogs;
 mod layout;
 mod queries;
 mod quitting;
 mod study;
+mod texts;
 mod user_words;
+mod windows;
 
 pub use quitting::RETRY_SECONDS;
 
-use super::actions::{Action, take_actions};
+use super::actions::{Action, Hold, take_actions};
 use super::arrangement::PanelSettings;
+use super::dictionary_settings::DictionarySettings;
 use super::export_dialog::ExportDialog;
+use super::file_dialog::FileDialogs;
+use super::library_window::LibraryWindow;
 use super::panel::{Command, PanelContext};
 use super::panels::{Panel, Panels};
+use super::paste_editor::PasteEditor;
 use super::theme::Palette;
-use crate::analysis::{Analysis, Document, UserWords, UserWordsStore, load_text, text_from_bytes};
+use super::web_import::WebImport;
+use crate::analysis::{Analysis, Document, UserWords, UserWordsStore, analyze};
+use crate::dictionary::{LookupSite, default_sites};
+use crate::library::{Library, Scope};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 use crate::study::{ProgressStore, Session};
 use chrome::ui_fonts;
+use dialogs::FilePurpose;
+use texts::Job;
+use windows::OfflineDictionaries;
 
 pub const SETTINGS_KEY: &str = "dars-settings";
 pub const DEFAULT_TEXT_SIZE: f32 = 22.0;
@@ -44,6 +57,10 @@ pub struct Settings {
     pub status_tints: bool,
     /// Which side panels are open, and their widths.
     pub panels: PanelSettings,
+    /// The dictionary sites the word popup offers; `o` opens the first.
+    pub lookup_sites: Vec<LookupSite>,
+    /// Which texts the cards panel and the export take their cards from.
+    pub deck_scope: Scope,
 }
 
 impl Default for Settings {
@@ -55,6 +72,8 @@ impl Default for Settings {
             tint_entities: true,
             status_tints: true,
             panels: PanelSettings::default(),
+            lookup_sites: default_sites(),
+            deck_scope: Scope::ThisText,
         }
     }
 }
@@ -84,8 +103,20 @@ pub struct DarsApp {
     export: ExportDialog,
     message: Option<Message>,
     show_shortcuts: bool,
-    /// Where progress is saved; `None` when the platform has no data folder.
-    store: Option<ProgressStore>,
+    /// The learner's texts and words; `None` when there is no data folder (nothing is saved)
+    /// or the library there could not be opened (saving retries it).
+    library: Option<Library>,
+    /// The data folder the library is in; `None`: nothing is saved at all.
+    data_dir: Option<PathBuf>,
+    dialogs: FileDialogs<FilePurpose>,
+    library_window: LibraryWindow,
+    paste: PasteEditor,
+    web: WebImport,
+    dictionary_settings: DictionarySettings,
+    /// A file or web page being imported on a thread.
+    job: Option<Job>,
+    /// Installed dictionaries, loaded on a thread at start.
+    offline: OfflineDictionaries,
     typesetter: Typesetter,
     /// What was set up in egui last: fonts once, visuals when the theme changes.
     applied_dark: Option<bool>,
@@ -99,30 +130,49 @@ pub struct DarsApp {
 }
 
 impl DarsApp {
-    /// The app on `file`, or on the bundled article when there is none or it cannot be read
-    /// (the message then says why). Progress is saved in the platform's data folder, or in
-    /// `$DARS_DATA_DIR`.
+    /// The app on `file` (added to the library), or on the text read last, or on the
+    /// bundled article the first time; the message says why when something could not be
+    /// opened. The library lives in the platform's data folder, or in `$DARS_DATA_DIR`.
+    /// Installed dictionaries are looked for on a thread.
     pub fn new(settings: Settings, file: Option<PathBuf>) -> Self {
-        match ProgressStore::platform() {
+        let mut app = match ProgressStore::platform() {
             Ok(store) => Self::with_store(settings, file, Some(store)),
             Err(e) => {
                 let mut app = Self::with_store(settings, file, None);
                 app.error(e.to_string());
                 app
             }
-        }
+        };
+        app.offline = OfflineDictionaries::load(crate::dictionary::system_folders());
+        app
     }
 
-    /// The app with progress saved in `store` (`None`: not saved at all).
+    /// The app with its library in `store`'s data folder (`None`: nothing is saved at all),
+    /// and no offline dictionaries (see [`Self::load_dictionaries`]).
     pub fn with_store(
         settings: Settings,
         file: Option<PathBuf>,
         store: Option<ProgressStore>,
     ) -> Self {
-        let doc = Document::bundled();
-        let user_store = store.as_ref().map(|s| UserWordsStore::in_dir(s.dir()));
+        let mut notices = Vec::new();
+        let mut problem = None;
+        let data_dir = store.map(|s| s.dir().to_path_buf());
+        let user_store = data_dir.as_deref().map(UserWordsStore::in_dir);
         let (user_words, user_problem) = user_words::load(user_store.as_ref());
-        let analysis = user_words::analyze_with_words(&doc, &user_words);
+        let library = match data_dir.as_deref().map(Library::open_in) {
+            Some(Ok(opened)) => {
+                notices = opened.notices;
+                Some(opened.library)
+            }
+            Some(Err(e)) => {
+                problem = Some(format!("{e} Changes are kept until they can be saved."));
+                None
+            }
+            None => None,
+        };
+        // A blank text until the real one is chosen below: analysing it costs nothing.
+        let doc = Document::new("", "");
+        let analysis = analyze(&doc);
         let session = Session::open(None, &doc, &analysis).session;
         let mut app = Self {
             settings: sanitized(settings),
@@ -136,7 +186,15 @@ impl DarsApp {
             export: ExportDialog::default(),
             message: None,
             show_shortcuts: false,
-            store,
+            library,
+            data_dir,
+            dialogs: FileDialogs::default(),
+            library_window: LibraryWindow::default(),
+            paste: PasteEditor::default(),
+            web: WebImport::default(),
+            dictionary_settings: DictionarySettings::default(),
+            job: None,
+            offline: OfflineDictionaries::None,
             typesetter: Typesetter::default(),
             applied_dark: None,
             layout: layout::Layout::default(),
@@ -144,74 +202,16 @@ impl DarsApp {
             user_store,
             saving: quitting::Saving::default(),
         };
-        match file {
-            Some(path) => app.open_path(&path),
-            None => app.open_session(),
+        app.open_at_start(file.as_deref());
+        if let Some(problem) = problem {
+            app.error(problem);
+        } else if !notices.is_empty() && app.message.is_none() {
+            app.info(notices.join(" "));
         }
         if let Some(problem) = user_problem {
             app.error(problem);
         }
         app
-    }
-
-    /// Opens a file; on failure the current document stays and a message says why.
-    pub fn open_path(&mut self, path: &Path) {
-        match load_text(path) {
-            Ok(text) => self.set_document(Document::new(path.display().to_string(), text)),
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    /// Opens a text given whole (`source` names it in the status bar).
-    pub fn open_text(&mut self, source: &str, text: String) {
-        self.set_document(Document::new(source, text));
-    }
-
-    /// Opens dropped bytes (when the platform gives contents instead of a path).
-    pub fn open_bytes(&mut self, name: &str, bytes: Vec<u8>) {
-        match text_from_bytes(name, bytes) {
-            Ok(text) => self.set_document(Document::new(name, text)),
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    fn set_document(&mut self, doc: Document) {
-        self.save_progress();
-        self.text.analysis = user_words::analyze_with_words(&doc, &self.user_words);
-        self.text.doc = doc;
-        self.panels = Panels::default();
-        self.message = None;
-        self.open_session();
-    }
-
-    /// Loads the document's saved progress, and puts the reader back where it was.
-    fn open_session(&mut self) {
-        let text = &mut self.text;
-        let opened = Session::open(self.store.clone(), &text.doc, &text.analysis);
-        text.session = opened.session;
-        if let Some(problem) = opened.problem {
-            self.error(problem);
-        }
-        let sentence = self.text.session.study_settings().sentence;
-        let reader = &mut self.panels.reader;
-        reader.position.go_to_sentence(&self.text.doc, sentence);
-        reader.follow_current();
-    }
-
-    /// Saves progress if it changed; a failure is said in the message bar, and the progress
-    /// stays in memory for the next try. Returns whether everything is saved.
-    pub fn save_progress(&mut self) -> bool {
-        let sentence = self.panels.reader.position.sentence;
-        let session = &mut self.text.session;
-        session.change_settings(|s| s.sentence = sentence);
-        match session.save_if_changed() {
-            Ok(()) => true,
-            Err(e) => {
-                self.save_failed(e.to_string());
-                self.error(e.to_string());
-                false
-            }
-        }
     }
 
     fn error(&mut self, text: String) {
@@ -237,8 +237,11 @@ impl DarsApp {
         match action {
             Action::Show(panel) => self.show(panel),
             Action::Export => self.export.open = true,
-            Action::ExportDiagram => self.choose_diagram_file(),
-            Action::Open => self.choose_file_to_open(),
+            Action::ExportDiagram => self.choose_diagram_file(ctx),
+            Action::Open => self.choose_file_to_open(ctx),
+            Action::Library => self.toggle_library(),
+            Action::Paste => self.paste.start(ctx),
+            Action::ImportWeb => self.web.start(),
             Action::Find => {
                 self.open(Panel::Reader);
                 self.panels.reader.search.open();
@@ -317,6 +320,8 @@ impl DarsApp {
             has_keys: self.active == panel,
             reading,
             now: crate::study::unix_now(),
+            dictionaries: self.offline.ready(),
+            lookup_sites: &self.settings.lookup_sites,
         };
         f(self.panels.get_mut(panel), &mut cx)
     }
@@ -336,9 +341,15 @@ impl DarsApp {
                 Command::Close(panel) => self.close(panel),
                 Command::Inform(text) => self.info(text),
                 Command::Copy(text) => ctx.copy_text(text),
-                Command::SaveExport => self.choose_export_file(),
+                Command::SaveExport => self.choose_export_file(ctx),
                 Command::SetMeaning { word, meaning } => self.set_meaning(&word, &meaning),
                 Command::ChooseReading { word, lemma } => self.choose_reading(&word, lemma),
+                Command::OpenUrl(url) => {
+                    if let Err(e) = crate::dictionary::open_in_browser(&url) {
+                        self.error(e.to_string());
+                    }
+                }
+                Command::SetScope(scope) => self.set_scope(scope),
             }
         }
     }
@@ -357,15 +368,20 @@ impl DarsApp {
         self.set_up_egui(ctx);
         self.typesetter.begin_frame(ctx);
         self.dropped_files_ui(ctx);
+        self.poll_background(ctx);
         self.close_overlays_on_escape(ctx);
         self.close_requested_ui(ctx);
-        for action in take_actions(ctx, self.active) {
+        for action in take_actions(ctx, self.active, self.hold()) {
             self.apply(ctx, action);
         }
         let mut clicked = None;
+        let mut dictionaries = false;
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui, &mut clicked));
+            egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui, &mut clicked, &mut dictionaries));
         });
+        if dictionaries {
+            self.open_dictionary_settings();
+        }
         self.message_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         let mut commands = self.panels_ui(ui);
@@ -373,6 +389,8 @@ impl DarsApp {
             self.shortcuts_ui(ctx);
         }
         commands.extend(self.export_dialog_ui(ctx));
+        self.windows_ui(ctx);
+        self.poll_dialogs(ctx);
         self.quit_question_ui(ctx);
         self.run(ctx, commands);
         if let Some(action) = clicked {
@@ -398,37 +416,54 @@ impl DarsApp {
         }
     }
 
-    /// `Esc` closes the shortcut overlay or the export dialog, and is then not also a panel's `Esc`.
+    /// `Esc` closes the shortcut overlay or a window (the export dialog, the library…), and
+    /// is then not also a panel's `Esc`. A field being typed in takes it first (it lets go of
+    /// the focus), and the file chooser and a removal being confirmed have their own.
     fn close_overlays_on_escape(&mut self, ctx: &Context) {
-        if (self.show_shortcuts || self.export.open)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        let open = self.show_shortcuts
+            || self.export.open
+            || self.library_window.open
+            || self.paste.open
+            || self.web.open
+            || self.dictionary_settings.open;
+        if !open
+            || self.dialogs.is_open()
+            || self.library_window.removing.is_some()
+            || crate::render::edit::field_focused(ctx)
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
+            return;
+        }
+        // The one drawn last (on top) closes first.
+        if self.show_shortcuts {
             self.show_shortcuts = false;
+        } else if self.dictionary_settings.open {
+            self.dictionary_settings.open = false;
+        } else if self.web.open {
+            self.web.open = false;
+        } else if self.paste.open {
+            self.paste.open = false;
+        } else if self.export.open {
             self.export.open = false;
+        } else {
+            self.library_window.close();
         }
     }
 
-    fn dropped_files_ui(&mut self, ctx: &Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        for file in dropped {
-            let path = file.path().to_path_buf();
-            if path.as_os_str().is_empty() {
-                match file.bytes() {
-                    Ok(bytes) => self.open_bytes("dropped file", bytes),
-                    Err(e) => self.error(format!("Could not read the dropped file: {e}")),
-                }
-            } else {
-                self.open_path(&path);
-            }
-        }
-    }
-
-    fn choose_file_to_open(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Text", &["txt", "text", "md"])
-            .pick_file();
-        if let Some(path) = picked {
-            self.open_path(&path);
+    /// Which shortcuts wait while a window is open: all of them while a file is being chosen;
+    /// the plain keys (arrows, letters) while another window is, so they act on it and not
+    /// on the panel behind.
+    fn hold(&self) -> Hold {
+        if self.dialogs.is_open() {
+            Hold::All
+        } else if self.library_window.open
+            || self.paste.open
+            || self.web.open
+            || self.dictionary_settings.open
+        {
+            Hold::PlainKeys
+        } else {
+            Hold::Nothing
         }
     }
 }

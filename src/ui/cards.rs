@@ -180,6 +180,11 @@ impl CardsPanel {
         card: &Card,
         commands: &mut Vec<Command>,
     ) {
+        // A card another text of the library brought: its example is a sentence of that text.
+        let own = cx
+            .session
+            .card_index(&card.key())
+            .is_some_and(|i| cx.session.is_own_card(i));
         let (ts, palette) = (&mut *cx.typesetter, cx.palette);
         let arabic = TextStyle::new(cx.style.font, BACK_SIZE);
         // Glosses may quote Arabic ("first (fem. أولى)"): the text engine orders them.
@@ -216,6 +221,7 @@ impl CardsPanel {
         }
         ui.add_space(6.0);
         ui.label("Example (click to see it in the text)");
+        let commands = if own { Some(commands) } else { None };
         self.example_ui(ui, card, ts, arabic, palette, commands);
         if let Some(translation) = &card.example.translation {
             ui.label(RichText::new(translation).italics());
@@ -230,7 +236,8 @@ impl CardsPanel {
         ts: &mut Typesetter,
         style: TextStyle,
         palette: &Palette,
-        commands: &mut Vec<Command>,
+        // `None`: the sentence is from another text, so it cannot be shown in the reader.
+        commands: Option<&mut Vec<Command>>,
     ) {
         let text = &card.example.text;
         let width = ui.available_width().max(120.0);
@@ -254,6 +261,11 @@ impl CardsPanel {
             .underline(word.clone(), palette.word_line);
         let (rect, response) = ui.allocate_exact_size(shown.size(), Sense::click());
         shown.paint(ui.painter(), ts, rect);
+        let Some(commands) = commands else {
+            response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+            response.on_hover_text("A sentence of another text in your library");
+            return;
+        };
         response.widget_info(|| WidgetInfo::labeled(Role::Link, true, text));
         let response = response
             .on_hover_cursor(egui::CursorIcon::PointingHand)

@@ -4,6 +4,7 @@ use egui::{Context, RichText};
 
 use super::panel::Command;
 use crate::export::{DEFAULT_DECK, Format};
+use crate::library::Scope;
 use crate::render::edit::{BaseDirection, TextField};
 use crate::render::{FontChoice, TextStyle, Typesetter};
 
@@ -69,7 +70,14 @@ impl ExportDialog {
 
     /// The window, when open; its Save button asks the app to choose where to save. The
     /// deck's name may be Arabic: its field is laid out by the app's text engine.
-    pub fn ui(&mut self, ctx: &Context, counts: Counts, ts: &mut Typesetter) -> Vec<Command> {
+    /// `scope` is where the deck's cards come from now; choosing another asks the app for it.
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        counts: Counts,
+        scope: Scope,
+        ts: &mut Typesetter,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             return commands;
@@ -85,6 +93,14 @@ impl ExportDialog {
                 for format in Format::ALL {
                     ui.radio_value(&mut self.format, format, format.label());
                 }
+                ui.add_space(6.0);
+                ui.strong("Texts");
+                for choice in Scope::ALL {
+                    if ui.radio(scope == choice, choice.label()).clicked() && scope != choice {
+                        commands.push(Command::SetScope(choice));
+                    }
+                }
+                ui.weak("The cards panel shows the same deck.");
                 ui.add_space(6.0);
                 ui.strong("Cards");
                 let choices = [

@@ -9,6 +9,8 @@ use super::navigation::Position;
 use super::panels::Panel;
 use super::theme::Palette;
 use crate::analysis::{Analysis, Document, LemmaRef};
+use crate::dictionary::{Dictionaries, LookupSite};
+use crate::library::Scope;
 use crate::render::{TextStyle, Typesetter};
 use crate::study::Session;
 
@@ -30,6 +32,10 @@ pub struct PanelContext<'a> {
     pub reading: Position,
     /// The time now, in Unix seconds (the scheduler's clock).
     pub now: u64,
+    /// Installed dictionaries (dictd, StarDict), once loaded: the word popup shows their entries.
+    pub dictionaries: Option<&'a Dictionaries>,
+    /// The dictionary sites the word popup offers; `o` opens the first.
+    pub lookup_sites: &'a [LookupSite],
 }
 
 /// Something a panel asks the app to do after the frame: the one way panels talk to each
@@ -65,6 +71,10 @@ pub enum Command {
         word: String,
         lemma: Option<LemmaRef>,
     },
+    /// Open a web address in the browser (a dictionary site's page for a word).
+    OpenUrl(String),
+    /// Take the deck's cards from this text, the ticked texts or the whole library.
+    SetScope(Scope),
 }
 
 impl Command {

@@ -13,6 +13,7 @@ use crate::render::{ArabicText, ChunkedParagraph, GlyphMesh};
 
 mod actions;
 mod layout;
+mod lookup;
 mod marks;
 mod popups;
 mod search;
@@ -78,6 +79,8 @@ pub struct Reader {
     meaning_draft: Option<(usize, String)>,
     /// The search bar above the text (`Ctrl+F`), and its matches.
     pub search: SearchBar,
+    /// What the installed dictionaries say of a token, looked up once while its popup is open.
+    looked_up: Option<(usize, crate::dictionary::Lookup)>,
 }
 
 impl Reader {

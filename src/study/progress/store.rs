@@ -71,9 +71,9 @@ impl ProgressStore {
         store
     }
 
-    /// The data folder this store saves in (the learner's own words are saved beside).
+    /// The data folder: saved progress (`progress/`), the library, the learner's words.
     #[must_use]
-    pub fn dir(&self) -> &std::path::Path {
+    pub fn dir(&self) -> &Path {
         &self.dir
     }
 

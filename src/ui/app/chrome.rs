@@ -14,7 +14,14 @@ use crate::ui::reader::ReaderAction;
 use crate::ui::theme::Palette;
 
 impl DarsApp {
-    pub(super) fn menus_ui(&self, ui: &mut egui::Ui, clicked: &mut Option<Action>) {
+    /// The menu bar; `clicked` gets the action of an entry clicked, `dictionaries` whether
+    /// Settings → Dictionaries… was.
+    pub(super) fn menus_ui(
+        &self,
+        ui: &mut egui::Ui,
+        clicked: &mut Option<Action>,
+        dictionaries: &mut bool,
+    ) {
         let mut item = |ui: &mut egui::Ui, action: Action, text: &str| {
             if ui
                 .add(egui::Button::new(text).shortcut_text(action.keys_text()))
@@ -25,7 +32,12 @@ impl DarsApp {
             }
         };
         ui.menu_button("File", |ui| {
+            item(ui, Action::Library, "Library…");
+            ui.separator();
             item(ui, Action::Open, "Open…");
+            item(ui, Action::Paste, "New text from clipboard…");
+            item(ui, Action::ImportWeb, "Import from web page…");
+            ui.separator();
             item(ui, Action::Export, "Export cards…");
             item(ui, Action::ExportDiagram, "Export diagram…");
             item(
@@ -105,6 +117,12 @@ impl DarsApp {
                 },
             );
         });
+        ui.menu_button("Settings", |ui| {
+            if ui.button("Dictionaries…").clicked() {
+                *dictionaries = true;
+                ui.close();
+            }
+        });
         ui.menu_button("Help", |ui| {
             item(ui, Action::Shortcuts, "Keyboard shortcuts")
         });
@@ -139,23 +157,39 @@ impl DarsApp {
                         line_height: 1.4,
                         ..crate::render::TextStyle::new(FontChoice::Naskh, 14.0)
                     };
-                    self.typesetter
-                        .mixed_label(ui, &message.text, style, color, true);
+                    // The left-to-right mark keeps an English sentence's order when it starts
+                    // with Arabic (a title quoted first).
+                    let text = if crate::arabic::script::has_arabic(&message.text) {
+                        format!("\u{200E}{}", message.text)
+                    } else {
+                        message.text.clone()
+                    };
+                    self.typesetter.mixed_label(ui, &text, style, color, true);
                 });
             });
         });
     }
 
-    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let doc = &self.text.doc;
+            if let Some(what) = self.importing() {
+                ui.spinner();
+                ui.label(format!("Importing {what}…"));
+                ui.separator();
+            }
             if doc.source == crate::analysis::document::BUNDLED_SOURCE {
                 ui.label("Bundled article").on_hover_text(&doc.source);
             } else {
                 let name = Path::new(&doc.source)
                     .file_name()
                     .map_or_else(|| doc.source.clone(), |n| n.to_string_lossy().into_owned());
-                ui.label(name).on_hover_text(&doc.source);
+                // A file name may be Arabic words: egui would show them in the wrong order.
+                let style = crate::render::TextStyle::new(FontChoice::Naskh, 13.0);
+                let colour = ui.visuals().text_color();
+                self.typesetter
+                    .mixed_label(ui, &name, style, colour, false)
+                    .on_hover_text(&doc.source);
             }
             ui.separator();
             ui.label(format!(

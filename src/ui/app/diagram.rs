@@ -1,5 +1,4 @@
-//! The app's side of File → Export diagram…: the save dialog, and writing the picture of the
-//! diagram as the panel shows it (with the nodes the user moved).
+//! The app's side of File → Export diagram…: the picture of the diagram as the panel shows it (moved nodes and all), written where the save dialog said.
 
 use std::path::{Path, PathBuf};
 
@@ -8,19 +7,6 @@ use crate::graph::export::{Format, GraphOptions, diagram_bytes, write_bytes};
 use crate::graph::{Diagram, Graph, Nodes};
 
 impl DarsApp {
-    /// Asks where to save the diagram (PNG or SVG, by the name's extension), then saves it.
-    pub(super) fn choose_diagram_file(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Export the relations diagram")
-            .set_file_name("relations.png")
-            .add_filter("PNG picture (.png)", &["png"])
-            .add_filter("SVG drawing, editable text (.svg)", &["svg"])
-            .save_file();
-        if let Some(path) = picked {
-            self.export_diagram_to(&path);
-        }
-    }
-
     /// Saves the diagram to `path`: SVG when the name ends in `.svg`, else PNG (`.png` is
     /// added to a name with no extension). The message bar says where it went, or why not.
     pub fn export_diagram_to(&mut self, path: &Path) -> Option<PathBuf> {

@@ -5,6 +5,7 @@ use std::time::Duration;
 use egui::{Context, ViewportCommand};
 
 use super::DarsApp;
+use crate::library::Library;
 use crate::study::ProgressStore;
 
 /// Seconds between tries after a save failed (every frame would hammer the disk).
@@ -108,11 +109,20 @@ impl DarsApp {
         });
     }
 
-    /// Saves from now on in `store` (the folder the user chose); quits when that worked.
+    /// Saves from now on in a library in `store`'s folder (the folder the user chose); quits
+    /// when that worked.
     pub fn save_in(&mut self, ctx: &Context, store: ProgressStore) {
-        match self.text.session.save_to(store.clone()) {
-            Ok(()) => {
-                self.store = Some(store);
+        let saved = Library::open_in(store.dir()).and_then(|opened| {
+            let library = opened.library;
+            self.text
+                .session
+                .save_to(library.clone(), &self.text.doc)
+                .map(|()| library)
+        });
+        match saved {
+            Ok(library) => {
+                self.library = Some(library);
+                self.data_dir = Some(store.dir().to_path_buf());
                 self.saving = Saving::default();
                 self.message = None;
                 ctx.send_viewport_cmd(ViewportCommand::Close);

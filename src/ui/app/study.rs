@@ -29,20 +29,8 @@ impl DarsApp {
             filtered,
             ticked,
         };
-        self.export.ui(ctx, counts, &mut self.typesetter)
-    }
-
-    /// Asks where to save, then exports the cards the dialog chose there.
-    pub(super) fn choose_export_file(&mut self) {
-        let format = self.export.format;
-        let picked = rfd::FileDialog::new()
-            .set_title("Export cards")
-            .set_file_name(self.export.file_name())
-            .add_filter(format.label(), &[format.extension()])
-            .save_file();
-        if let Some(path) = picked {
-            self.export_to(&path);
-        }
+        let scope = self.text.session.scope();
+        self.export.ui(ctx, counts, scope, &mut self.typesetter)
     }
 
     /// The cards the export dialog's choice takes, with the teacher's edits.

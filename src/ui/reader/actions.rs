@@ -24,6 +24,8 @@ pub enum ReaderAction {
     SetStatus(Status),
     /// Every word of the current sentence still marked new becomes known.
     KnowRestOfSentence,
+    /// Opens the first dictionary site on the current word, in the browser.
+    LookUp,
 }
 
 impl PanelAction for ReaderAction {
@@ -42,6 +44,7 @@ impl PanelAction for ReaderAction {
         ];
         all.extend(Status::ALL.map(Self::SetStatus));
         all.push(Self::KnowRestOfSentence);
+        all.push(Self::LookUp);
         all
     }
 
@@ -68,6 +71,9 @@ impl PanelAction for ReaderAction {
             Self::KnowRestOfSentence => {
                 "Mark the sentence's remaining new words known (\"well known\", as in LWT)"
             }
+            Self::LookUp => {
+                "Look the current word up on the first dictionary site (Settings → Dictionaries)"
+            }
         }
     }
 
@@ -87,6 +93,7 @@ impl PanelAction for ReaderAction {
             Self::SetStatus(status) => vec![key(number_key(status as usize))],
             // `w` for "well known", as in LWT.
             Self::KnowRestOfSentence => vec![key(Key::W)],
+            Self::LookUp => vec![key(Key::O)],
         }
     }
 }
@@ -129,6 +136,10 @@ impl Reader {
                     commands.push(Command::Inform(message));
                 }
             }
+            ReaderAction::LookUp => commands.push(match self.lookup_url(cx, 0) {
+                Ok(url) => Command::OpenUrl(url),
+                Err(why) => Command::Inform(why),
+            }),
             ReaderAction::KnowRestOfSentence => {
                 let cards: Vec<usize> = doc
                     .words_of(self.position.sentence)

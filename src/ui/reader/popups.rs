@@ -8,8 +8,7 @@ use crate::analysis::{Analysis, Document};
 use crate::render::{TextStyle, Typesetter};
 use crate::study::Status;
 use crate::ui::actions::Action;
-use crate::ui::panel::Command;
-use crate::ui::panel::PanelContext;
+use crate::ui::panel::{Command, PanelContext};
 use crate::ui::theme::Palette;
 use crate::ui::words::{pos_label, status_buttons_ui, times};
 
@@ -20,8 +19,7 @@ impl Reader {
         let (Some(word), Some(anchor)) = (self.position.word, self.word_rect) else {
             return Vec::new();
         };
-        let mut action = None;
-        let mut commands: Vec<Command> = Vec::new();
+        let mut commands = Vec::new();
         let screen = ui.ctx().content_rect();
         // Below the word when there is room, else above: never over it.
         let below = anchor.bottom() + 340.0 < screen.bottom();
@@ -72,9 +70,11 @@ impl Reader {
                         let now = cx.session.status_of_card(card);
                         let keys = Status::ALL
                             .map(|s| Action::Reader(ReaderAction::SetStatus(s)).key_text());
-                        action = status_buttons_ui(ui, now, Some(keys))
-                            .map(|s| Action::Reader(ReaderAction::SetStatus(s)));
+                        if let Some(s) = status_buttons_ui(ui, now, Some(keys)) {
+                            commands.push(Command::Act(Action::Reader(ReaderAction::SetStatus(s))));
+                        }
                     }
+                    commands.extend(self.lookup_ui(ui, cx, word));
                     ui.separator();
                     ui.label(format!(
                         "Sentence {} of {}",
@@ -97,7 +97,6 @@ impl Reader {
             self.position.go_to_token(doc, t);
             self.follow = true;
         }
-        commands.extend(action.map(Command::Act));
         commands
     }
 

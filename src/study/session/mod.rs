@@ -3,21 +3,26 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use super::deck::{Card, word_key};
-use super::progress::{
-    Edit, Progress, ProgressError, ProgressStore, Status, StudySettings, document_key,
-};
+use super::deck::Card;
+use super::progress::{Edit, Progress, Status, StudySettings, document_key};
 use super::quiz::{self, Answer, AnswerRecord, Graded, Question, Quiz, QuizSpec};
 use super::schedule::{Rating, ReviewSource};
-use super::vocabulary::{NAME_POS, deck_from_analysis};
-use crate::analysis::entities::MentionVia;
-use crate::analysis::{Analysis, Document, EntityKind};
+use super::vocabulary::{cards_of_tokens, deck_from_analysis};
+use crate::analysis::{Analysis, Document};
+use crate::library::{Library, Scope, TextId};
+
+mod saving;
+
+use saving::Unsaved;
 
 /// The deck and saved progress of the open document. Every change marks it unsaved; the app
 /// calls [`Session::save_if_changed`] after each frame and on exit.
 pub struct Session {
-    store: Option<ProgressStore>,
+    /// Where progress is read and saved, and the text's number there; `None`: nothing is.
+    library: Option<(Library, TextId)>,
     key: String,
+    /// The text's length in bytes: cards of other texts are ordered after its own.
+    text_len: usize,
     /// Private so that every change goes through a method that marks it unsaved.
     progress: Progress,
     /// The cards as the lexicon makes them, before the teacher's edits.
@@ -30,7 +35,15 @@ pub struct Session {
     by_key: HashMap<String, usize>,
     /// The status of each card, kept in step with `progress` (the reader asks per word).
     statuses: Vec<Status>,
-    unsaved: bool,
+    /// How many of the cards are the text's own; those after them come from other texts
+    /// (see [`Session::set_scope`]).
+    own_cards: usize,
+    scope: Scope,
+    /// What changed since the last successful save.
+    unsaved: Unsaved,
+    /// Something changed since the last successful save (the app retries a failed one every
+    /// few seconds).
+    pending: bool,
     /// Counts recomputations of the statuses and cards, so views can tell when to redraw.
     revision: u64,
 }
@@ -42,19 +55,11 @@ pub struct Opened {
 }
 
 impl Session {
-    /// Opens the document's deck and its saved progress from `store` (`None`: nothing is
-    /// loaded or saved, e.g. when the platform has no data folder).
+    /// Opens the document's deck and its saved progress from `library` (`None`: nothing is
+    /// loaded or saved, e.g. when the platform has no data folder). The text is added to the
+    /// library when it is not there yet, and noted as the last one opened.
     #[must_use]
-    pub fn open(store: Option<ProgressStore>, doc: &Document, analysis: &Analysis) -> Opened {
-        let key = document_key(&doc.text);
-        let (mut progress, problem) = match &store {
-            Some(store) => {
-                let loaded = store.load(&key);
-                (loaded.progress, loaded.problem)
-            }
-            None => (Progress::default(), None),
-        };
-        progress.source.clone_from(&doc.source);
+    pub fn open(library: Option<Library>, doc: &Document, analysis: &Analysis) -> Opened {
         let lexicon_cards = deck_from_analysis(doc, analysis);
         let by_key: HashMap<String, usize> = lexicon_cards
             .iter()
@@ -63,19 +68,30 @@ impl Session {
             .collect();
         let card_of_token = cards_of_tokens(doc, analysis, &by_key);
         let mut session = Self {
-            store,
-            key,
-            progress,
+            library: None,
+            key: document_key(&doc.text),
+            text_len: doc.text.len(),
+            progress: Progress::default(),
             cards: lexicon_cards.clone(),
+            own_cards: lexicon_cards.len(),
             lexicon_cards,
             card_of_token,
             by_key,
             statuses: Vec::new(),
-            unsaved: false,
+            scope: Scope::ThisText,
+            unsaved: Unsaved::default(),
+            pending: false,
             revision: 0,
         };
+        let problem = library.and_then(|library| session.load(library, doc).err());
+        session.progress.source.clone_from(&doc.source);
         session.refresh();
-        Opened { session, problem }
+        Opened {
+            session,
+            problem: problem.map(|e| {
+                format!("{e} Dars goes on with fresh progress for this text and will not save it.")
+            }),
+        }
     }
 
     /// The learner's saved progress (read only: changes go through the methods below).
@@ -95,14 +111,35 @@ impl Session {
         let before = self.progress.settings.clone();
         change(&mut self.progress.settings);
         if self.progress.settings != before {
-            self.unsaved = true;
+            self.unsaved.settings = true;
+            self.pending = true;
         }
     }
 
-    /// The deck, with the teacher's edits.
+    /// The deck, with the teacher's edits: the text's own cards, then those the scope adds
+    /// from other texts.
     #[must_use]
     pub fn cards(&self) -> &[Card] {
         &self.cards
+    }
+
+    /// Whether card `card` is a word of this text (its example is a sentence of it), not one
+    /// the scope brought from another text.
+    #[must_use]
+    pub fn is_own_card(&self, card: usize) -> bool {
+        card < self.own_cards
+    }
+
+    /// Which texts the deck takes its cards from.
+    #[must_use]
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The text's number in the library, when progress is saved there.
+    #[must_use]
+    pub fn text_id(&self) -> Option<TextId> {
+        self.library.as_ref().map(|(_, id)| *id)
     }
 
     /// The index of the card with `key`.
@@ -149,6 +186,7 @@ impl Session {
     pub fn set_status(&mut self, key: &str, status: Status) {
         if self.progress.status(key) != status {
             self.progress.set_status(key, status);
+            self.unsaved.words.insert(key.to_owned());
             self.changed();
         }
     }
@@ -163,6 +201,7 @@ impl Session {
             };
             if self.progress.status(&key) == Status::New {
                 self.progress.set_status(&key, status);
+                self.unsaved.words.insert(key);
                 changed += 1;
             }
         }
@@ -175,6 +214,7 @@ impl Session {
     /// Records an answer at `now` (Unix seconds).
     pub fn rate(&mut self, key: &str, rating: Rating, now: u64) {
         self.progress.rate(key, rating, now);
+        self.unsaved.answered(key, &self.progress);
         self.changed();
     }
 
@@ -182,7 +222,9 @@ impl Session {
     /// progress.
     #[must_use]
     pub fn quiz(&self, doc: &Document, analysis: &Analysis, spec: &QuizSpec, now: u64) -> Quiz {
-        quiz::generate(doc, analysis, &self.cards, &self.progress, spec, now)
+        // Questions are about this text: its own cards only.
+        let own = &self.cards[..self.own_cards.min(self.cards.len())];
+        quiz::generate(doc, analysis, own, &self.progress, spec, now)
     }
 
     /// Grades `answer` to `question`, given in `elapsed` at `now`, and records it: in the
@@ -210,8 +252,9 @@ impl Session {
         if let Some(key) = &word {
             self.progress
                 .rate_from(key, graded.rating, now, ReviewSource::Quiz);
+            self.unsaved.answered(key, &self.progress);
         }
-        self.progress.quiz.push(AnswerRecord {
+        let record = AnswerRecord {
             at: now,
             kind: question.kind,
             word,
@@ -220,7 +263,9 @@ impl Session {
             verdict: graded.verdict,
             rating: graded.rating,
             millis: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
-        });
+        };
+        self.unsaved.answers.push(record.clone());
+        self.progress.quiz.push(record);
         self.changed();
         graded
     }
@@ -241,6 +286,7 @@ impl Session {
         edit.note = edit.note.trim().to_owned();
         if self.progress.edit(key).cloned().unwrap_or_default() != edit {
             self.progress.set_edit(key, edit);
+            self.unsaved.words.insert(key.to_owned());
             self.changed();
         }
     }
@@ -251,53 +297,8 @@ impl Session {
         self.revision
     }
 
-    /// True when there are changes not yet written to the store.
-    #[must_use]
-    pub fn is_unsaved(&self) -> bool {
-        self.unsaved
-    }
-
-    /// Saves when something changed since the last save. On failure the progress stays in
-    /// memory, is still unsaved, and the next change (or closing) tries again.
-    ///
-    /// # Errors
-    /// Why the file could not be written.
-    pub fn save_if_changed(&mut self) -> Result<(), ProgressError> {
-        if !self.unsaved {
-            return Ok(());
-        }
-        self.save()
-    }
-
-    /// Saves now.
-    ///
-    /// # Errors
-    /// Why the file could not be written.
-    pub fn save(&mut self) -> Result<(), ProgressError> {
-        let Some(store) = &self.store else {
-            self.unsaved = false;
-            return Ok(());
-        };
-        // Still unsaved after a failure: the app retries (every few seconds) and asks before
-        // quitting, so the changes are never dropped silently.
-        store.save(&self.key, &self.progress)?;
-        self.unsaved = false;
-        Ok(())
-    }
-
-    /// Saves from now on in `store` (another folder, after the usual one failed), and now.
-    ///
-    /// # Errors
-    /// Why the file could not be written there (the old store is then kept).
-    pub fn save_to(&mut self, store: ProgressStore) -> Result<(), ProgressError> {
-        store.save(&self.key, &self.progress)?;
-        self.store = Some(store);
-        self.unsaved = false;
-        Ok(())
-    }
-
     fn changed(&mut self) {
-        self.unsaved = true;
+        self.pending = true;
         self.refresh();
     }
 
@@ -312,42 +313,6 @@ impl Session {
             .map(|c| self.progress.status(&c.key()))
             .collect();
     }
-}
-
-/// Which card each token belongs to: its lexicon entry's card, else the card of the name
-/// (person, state, place) it is part of.
-fn cards_of_tokens(
-    doc: &Document,
-    analysis: &Analysis,
-    by_key: &HashMap<String, usize>,
-) -> Vec<Option<usize>> {
-    let mut cards: Vec<Option<usize>> = (0..doc.tokens.len())
-        .map(|t| {
-            let entry = analysis.entry_of_token(t)?;
-            by_key
-                .get(&word_key(&entry.lemma, entry.pos.as_str()))
-                .copied()
-        })
-        .collect();
-    for entity in &analysis.entities {
-        if !matches!(
-            entity.kind,
-            EntityKind::Person | EntityKind::State | EntityKind::Place
-        ) {
-            continue;
-        }
-        let Some(&card) = by_key.get(&word_key(&entity.name_ar, NAME_POS)) else {
-            continue;
-        };
-        for mention in entity.mentions.iter().filter(|m| m.via == MentionVia::Name) {
-            for t in mention.tokens.clone() {
-                if let Some(slot @ None) = cards.get_mut(t) {
-                    *slot = Some(card);
-                }
-            }
-        }
-    }
-    cards
 }
 
 #[cfg(test)]
