@@ -1,24 +1,44 @@
-//! Speed of the analysis (clitics, lemmas, entities, relations, JSON) on the seed and on
-//! 1 MB of text, reported as throughput so the figure reads per MB.
+//! Speed of the analysis (readings, choice, entities, relations, JSON) on the seed and on
+//! generated news text of 1, 10 and 50 MB, reported as throughput so the figure reads per MB,
+//! each beside a baseline in the same run: splitting the same text into sentences and tokens.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use dars::analysis::document::BUNDLED_ARTICLE;
 use dars::analysis::{Document, analyze};
 
-/// The seed repeated to at least 1 MB (2^20 bytes), cut at a paragraph end.
-fn one_megabyte() -> String {
-    let mut text = String::with_capacity((1 << 20) + BUNDLED_ARTICLE.len());
-    while text.len() < 1 << 20 {
-        text.push_str(BUNDLED_ARTICLE);
-        text.push('\n');
+/// News text of at least `bytes` bytes: the paragraphs of the bundled article and of the test
+/// articles, in an order that changes from one copy to the next (a fixed linear congruential
+/// sequence, so every run times the same text), with numbers that differ, as a year of news
+/// would repeat its words but not its sentences.
+fn news_text(bytes: usize) -> String {
+    let sources = [
+        BUNDLED_ARTICLE,
+        include_str!("../tests/articles/brazil_argentina.txt"),
+        include_str!("../tests/articles/congo_rwanda.txt"),
+        include_str!("../tests/articles/saudi_iran.txt"),
+    ];
+    let paragraphs: Vec<&str> = sources
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut text = String::with_capacity(bytes + 4096);
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut n = 0u64;
+    while text.len() < bytes {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let p = paragraphs[(state >> 33) as usize % paragraphs.len()];
+        text.push_str(p);
+        n += 1;
+        text.push_str(&format!(" ({n})\n"));
     }
     text
 }
 
 fn analysis(c: &mut Criterion) {
     let seed = Document::bundled();
-    let big_text = one_megabyte();
-    let big = Document::new("1 MB", big_text.clone());
     // Build the bundled data once, as the app does, so it is not timed.
     let _ = analyze(&seed);
 
@@ -28,15 +48,34 @@ fn analysis(c: &mut Criterion) {
     group.bench_function("seed article: document + analyze + JSON", |b| {
         b.iter(|| {
             let doc = Document::new("seed", BUNDLED_ARTICLE);
-            analyze(&doc).to_json(&doc)
+            analyze(&doc).write_json(&doc, std::io::sink())
         });
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("scale");
     group.sample_size(10);
-    group.throughput(Throughput::Bytes(big.text.len() as u64));
-    group.bench_function("1 MB: analyze", |b| b.iter(|| analyze(&big)));
-    group.bench_function("1 MB: document + analyze", |b| {
-        b.iter(|| analyze(&Document::new("1 MB", big_text.as_str())));
-    });
+    for mb in [1usize, 10, 50] {
+        let text = news_text(mb << 20);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("baseline: document only", format!("{mb} MB")),
+            &text,
+            |b, text| {
+                b.iter(|| Document::new("news", text.as_str()));
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("document + analyze + JSON", format!("{mb} MB")),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let doc = Document::new("news", text.as_str());
+                    analyze(&doc).write_json(&doc, std::io::sink())
+                });
+            },
+        );
+    }
     group.finish();
 }
 

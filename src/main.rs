@@ -314,11 +314,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
     let doc = document(args.file.as_deref())?;
     let analysis = dars::analysis::analyze(&doc);
-    print_with(|out| {
-        serde_json::to_writer_pretty(&mut *out, &analysis.to_json(&doc))
-            .map_err(io::Error::from)?;
-        writeln!(out)
-    })
+    // Streamed as it is serialized (one line): a 50 MB text's JSON is never held in memory.
+    print_with(|out| analysis.write_json(&doc, out))
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<()> {

@@ -47,6 +47,21 @@ fn text(doc: Document) -> Text {
 static BUNDLED: LazyLock<Text> = LazyLock::new(|| text(Document::bundled()));
 static OTHER: LazyLock<Text> = LazyLock::new(|| text(Document::new("other.txt", OTHER_TEXT)));
 
+/// A text that names no person and states no relation (the analysis now finds both in
+/// OTHER_TEXT: the Egyptian foreign minister, and Egypt and Sudan's demand of Ethiopia).
+const PLAIN_TEXT: &str = "ارتفاع أسعار النفط في الأسواق العالمية
+
+ارتفعت أسعار النفط يوم الثلاثاء بسبب المخاوف من نقص الإمدادات مع اقتراب فصل الشتاء.
+
+وقال محللون إن الطلب على الوقود يزداد في الأسواق بينما تبقى المخزونات منخفضة.
+
+ومن المتوقع أن تستمر الأسعار في الارتفاع خلال الأسابيع المقبلة.
+
+المصدر: وكالات
+";
+
+static PLAIN: LazyLock<Text> = LazyLock::new(|| text(Document::new("plain.txt", PLAIN_TEXT)));
+
 fn quiz_of(t: &Text, spec: &QuizSpec) -> Quiz {
     generate(
         &t.doc,
@@ -246,7 +261,7 @@ fn the_bundled_article_supports_every_kind() {
 
 #[test]
 fn another_text_leaves_out_what_it_cannot_support_and_says_why() {
-    let quiz = quiz_of(&OTHER, &all(1, 20));
+    let quiz = quiz_of(&PLAIN, &all(1, 20));
     let reason = |kind| {
         quiz.left_out
             .iter()
@@ -274,7 +289,7 @@ fn another_text_leaves_out_what_it_cannot_support_and_says_why() {
     // Only words the lexicon knows are asked about.
     for q in &quiz.questions {
         let key = q.word.as_deref().unwrap_or_default();
-        assert!(OTHER.cards.iter().any(|c| c.key() == key), "{q:?}");
+        assert!(PLAIN.cards.iter().any(|c| c.key() == key), "{q:?}");
     }
 }
 

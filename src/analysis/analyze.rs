@@ -1,43 +1,25 @@
 //! The analysis of a document: lemma of every word, vocabulary, translations, entities and
 //! relations, computed once from the `Document` and the bundled language data.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::ops::Range;
 
+use super::choose::choose;
 use super::document::Document;
-use super::entities::{Entity, Gazetteer, find_entities};
-use super::lexicon::{LemmaId, Lexicon, Pos};
-use super::morphology::{WordAnalysis, analyze_word};
+use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
+use super::lemmas::{LemmaFacts, LemmaRef};
+use super::lexicon::Pos;
+use super::readings::{NONE, Reading, Words};
 use super::relation_rules::RelationRules;
 use super::relations::{Found, find_relations};
 use super::translations::Translations;
-use crate::arabic::tokenize::TokenKind;
-use crate::arabic::translit::transliterate;
+use super::user_words::UserWords;
+use super::vocabulary::vocabulary;
+use super::word_facts::WordFacts;
+use crate::arabic::normalize::normalize;
 
-/// What the analysis knows about one token. Tokens that are not Arabic words (numbers,
-/// Latin, punctuation) have no lemma and no clitics.
-pub type TokenInfo = WordAnalysis;
-
-/// One lemma of the document's vocabulary, with where it occurs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VocabEntry {
-    pub lemma_id: LemmaId,
-    pub lemma: String,
-    pub vocalized: String,
-    pub root: String,
-    pub pos: Pos,
-    pub gloss_en: String,
-    pub plural_or_present: Option<String>,
-    /// DIN 31635, computed from `vocalized`.
-    pub translit: String,
-    pub count: usize,
-    /// The words as the text writes them (with their clitics), in order of first use.
-    pub forms: Vec<String>,
-    /// Sentences it occurs in, ascending.
-    pub sentences: Vec<usize>,
-    /// Token indices of its occurrences, ascending.
-    pub occurrences: Vec<usize>,
-}
+pub use super::readings::TokenInfo;
+pub use super::vocabulary::VocabEntry;
 
 /// A relation the document states between two entities (ids of [`Analysis::entities`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,29 +40,61 @@ pub struct Relation {
     pub sentences: Vec<usize>,
 }
 
+/// How to analyze: with or without the curated lexicon (off only to measure BAMA alone), and
+/// with a learner's own words.
+#[derive(Clone, Copy, Debug)]
+pub struct AnalysisOptions<'a> {
+    pub curated_lexicon: bool,
+    pub user_words: Option<&'a UserWords>,
+}
+
+impl Default for AnalysisOptions<'_> {
+    fn default() -> Self {
+        Self {
+            curated_lexicon: true,
+            user_words: None,
+        }
+    }
+}
+
 /// The analysis of one document. Indices refer to the document's tokens and sentences.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
-    /// One per token of the document.
-    pub tokens: Vec<TokenInfo>,
     /// In order of first occurrence.
     pub vocabulary: Vec<VocabEntry>,
     /// Entities in order of first mention (a state a relation implies may have no mention).
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
-    vocab_of_token: Vec<Option<usize>>,
+    /// Every reading of every word, and the one chosen for each token.
+    pub(crate) words: Words,
+    /// Facts of the words a learner gave a meaning to (`LemmaRef::User`).
+    user_lemmas: Vec<LemmaFacts>,
+    vocab_of_token: Vec<u32>,
     translations: Vec<Option<String>>,
     /// `(start, end, entity)` of every mention, by start.
     mention_spans: Vec<(usize, usize, usize)>,
 }
 
-/// Analyzes `doc` with the bundled lexicon, gazetteer, relation rules and translations.
+/// Analyzes `doc` with the bundled lexicons, gazetteer, relation rules and translations.
 #[must_use]
 pub fn analyze(doc: &Document) -> Analysis {
-    let lexicon = Lexicon::bundled();
+    analyze_with(doc, &AnalysisOptions::default())
+}
+
+/// Analyzes `doc` as [`analyze`] does, with `options`.
+#[must_use]
+pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let gazetteer = Gazetteer::bundled();
-    let tokens = token_infos(doc, lexicon);
-    let (vocabulary, vocab_of_token) = vocabulary(doc, &tokens, lexicon);
+    let mut words = Words::of(doc, options.curated_lexicon);
+    let user_lemmas = options
+        .user_words
+        .map(|u| add_user_meanings(doc, &mut words, u))
+        .unwrap_or_default();
+    let saved: HashMap<String, String> = options
+        .user_words
+        .map(|u| u.readings.clone().into_iter().collect())
+        .unwrap_or_default();
+    choose(doc, &mut words, &saved);
     let translations = (0..doc.sentences.len())
         .map(|s| {
             Translations::bundled()
@@ -88,16 +102,24 @@ pub fn analyze(doc: &Document) -> Analysis {
                 .map(str::to_owned)
         })
         .collect();
-    let mut entities = find_entities(doc, gazetteer);
-    let found = find_relations(
-        doc,
-        &tokens,
-        lexicon,
-        gazetteer,
-        RelationRules::bundled(),
-        &entities,
-    );
-    let relations = merge(&found, gazetteer, &mut entities);
+    let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
+    let (entities, relations) = {
+        let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
+        let names = find_entities(doc, gazetteer, &facts);
+        let mut entities = names.entities;
+        let found = find_relations(
+            doc,
+            &facts,
+            &names.catalogue,
+            RelationRules::bundled(),
+            &entities,
+            &names.offices,
+        );
+        let relations = merge(&found, &names.catalogue, &mut entities);
+        (entities, relations)
+    };
+    read_names_as_names(&mut words, &entities);
+    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &user_lemmas);
     let mut mention_spans: Vec<(usize, usize, usize)> = entities
         .iter()
         .enumerate()
@@ -105,87 +127,90 @@ pub fn analyze(doc: &Document) -> Analysis {
         .collect();
     mention_spans.sort_unstable();
     Analysis {
-        tokens,
         vocabulary,
         entities,
         relations,
+        words,
+        user_lemmas,
         vocab_of_token,
         translations,
         mention_spans,
     }
 }
 
-fn token_infos(doc: &Document, lexicon: &Lexicon) -> Vec<TokenInfo> {
-    // News repeat their words: each distinct spelling is analyzed once.
-    let mut seen: HashMap<&str, WordAnalysis> = HashMap::new();
-    doc.tokens
+/// A word inside a name the gazetteer or a title found is read as a name where it can be one:
+/// قطر in أمير قطر is Qatar, not "trains".
+fn read_names_as_names(words: &mut Words, entities: &[Entity]) {
+    let tokens = entities
         .iter()
-        .map(|token| {
-            let text = doc.slice(&token.range);
-            let mut info = if token.kind == TokenKind::Word {
-                seen.entry(text)
-                    .or_insert_with(|| analyze_word(text, lexicon))
-                    .clone()
-            } else {
-                WordAnalysis {
-                    stem: 0..text.len(),
-                    ..WordAnalysis::default()
-                }
-            };
-            info.stem = token.range.start + info.stem.start..token.range.start + info.stem.end;
-            info
-        })
-        .collect()
-}
-
-fn vocabulary(
-    doc: &Document,
-    tokens: &[TokenInfo],
-    lexicon: &Lexicon,
-) -> (Vec<VocabEntry>, Vec<Option<usize>>) {
-    let mut entries: Vec<VocabEntry> = Vec::new();
-    let mut slot: HashMap<LemmaId, usize> = HashMap::new();
-    let mut of_token = vec![None; tokens.len()];
-    for (t, info) in tokens.iter().enumerate() {
-        let Some((id, entry)) = info.lemma.and_then(|id| lexicon.entry(id).map(|e| (id, e))) else {
+        .filter(|e| e.kind != super::entities::EntityKind::Event)
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.via == super::entities::MentionVia::Name)
+        .flat_map(|m| m.tokens.clone());
+    for t in tokens {
+        let Some(s) = words.spelling(t) else {
             continue;
         };
-        let at = *slot.entry(id).or_insert_with(|| {
-            entries.push(VocabEntry {
-                lemma_id: id,
-                lemma: entry.lemma.clone(),
-                vocalized: entry.vocalized.clone(),
-                root: entry.root.clone(),
-                pos: entry.pos,
-                gloss_en: entry.gloss_en.clone(),
-                plural_or_present: entry.plural_or_present.clone(),
-                translit: transliterate(&entry.vocalized),
-                count: 0,
-                forms: Vec::new(),
-                sentences: Vec::new(),
-                occurrences: Vec::new(),
-            });
-            entries.len() - 1
-        });
-        let v = &mut entries[at];
-        let token = &doc.tokens[t];
-        let form = doc.slice(&token.range);
-        v.count += 1;
-        v.occurrences.push(t);
-        if v.sentences.last() != Some(&token.sentence) {
-            v.sentences.push(token.sentence);
+        if words
+            .chosen(t)
+            .is_some_and(|r| r.hand_checked || r.pos == Pos::ProperNoun)
+        {
+            continue;
         }
-        if !v.forms.iter().any(|f| f == form) {
-            v.forms.push(form.to_owned());
+        let name = words
+            .readings_of_spelling(s)
+            .find(|&r| words.reading(r).is_some_and(|x| x.pos == Pos::ProperNoun));
+        if let Some(r) = name {
+            words.chosen[t] = r;
         }
-        of_token[t] = Some(at);
     }
-    (entries, of_token)
+}
+
+/// Gives the spellings no lexicon analyses, and that a learner gave a meaning to, that meaning
+/// as their one reading. Returns the facts of those words, by `LemmaRef::User` index.
+fn add_user_meanings(doc: &Document, words: &mut Words, user: &UserWords) -> Vec<LemmaFacts> {
+    let mut facts: Vec<LemmaFacts> = Vec::new();
+    let mut done: Vec<bool> = vec![false; words.spelling_count()];
+    for (t, token) in doc.tokens.iter().enumerate() {
+        let Some(s) = words.spelling(t) else {
+            continue;
+        };
+        if std::mem::replace(&mut done[s as usize], true) || !words.readings(t).is_empty() {
+            continue;
+        }
+        let text = doc.slice(&token.range);
+        let Some(meaning) = user.meaning(text) else {
+            continue;
+        };
+        let index = u32::try_from(facts.len()).unwrap_or(NONE);
+        let reading = Reading {
+            lemma: LemmaRef::User(index),
+            pos: Pos::Unknown,
+            proclitics: 0,
+            enclitic: 0,
+            stem: (0, u32::try_from(text.len()).unwrap_or(NONE)),
+            solution: None,
+            hand_checked: true,
+        };
+        if words.add_only_reading(s, reading).is_some() {
+            let bare: String = text
+                .chars()
+                .filter(|&c| !crate::arabic::script::is_arabic_mark(c))
+                .collect();
+            facts.push(LemmaFacts {
+                lemma: bare,
+                vocalized: text.to_owned(),
+                gloss_en: meaning.to_owned(),
+                ..LemmaFacts::default()
+            });
+        }
+    }
+    facts
 }
 
 /// One relation per (kind, source, target, past), with all the sentences that state it;
 /// adds the states that relations imply (a capital standing for its state) as entities.
-fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> Vec<Relation> {
+fn merge(found: &[Found], catalogue: &Catalogue, entities: &mut Vec<Entity>) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     let mut counts: Vec<Option<(u32, String, String)>> = Vec::new();
     let mut index: HashMap<(&str, usize, usize, bool), usize> = HashMap::new();
@@ -202,8 +227,8 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
         };
         let at = *index.entry(key).or_insert_with(|| {
             out.push(Relation {
-                source: gazetteer.entries[f.source].id.clone(),
-                target: gazetteer.entries[f.target].id.clone(),
+                source: catalogue.entry(f.source).id.clone(),
+                target: catalogue.entry(f.target).id.clone(),
                 kind: f.kind.clone(),
                 label_en: f.label_en.clone(),
                 label_ar: f.label_ar.clone(),
@@ -223,7 +248,7 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
         }
         for entry in [f.source, f.target] {
             if !entities.iter().any(|e| e.entry == entry) {
-                let g = &gazetteer.entries[entry];
+                let g = catalogue.entry(entry);
                 entities.push(Entity {
                     entry,
                     id: g.id.clone(),
@@ -247,10 +272,10 @@ fn merge(found: &[Found], gazetteer: &Gazetteer, entities: &mut Vec<Entity>) -> 
 }
 
 impl Analysis {
-    /// What is known about token `i`.
+    /// What is known about token `i` of `doc` (the document analyzed).
     #[must_use]
-    pub fn token(&self, i: usize) -> Option<&TokenInfo> {
-        self.tokens.get(i)
+    pub fn token(&self, doc: &Document, i: usize) -> Option<TokenInfo> {
+        self.words.token_info(doc, i)
     }
 
     /// The vocabulary entry of token `i`, if it is a word the lexicon knows.
@@ -259,8 +284,29 @@ impl Analysis {
         self.vocab_of_token
             .get(i)
             .copied()
-            .flatten()
-            .and_then(|v| self.vocabulary.get(v))
+            .filter(|&v| v != NONE)
+            .and_then(|v| self.vocabulary.get(v as usize))
+    }
+
+    /// Every reading of token `i` (the chosen one among them): what "other readings" offers.
+    #[must_use]
+    pub fn readings(&self, i: usize) -> &[Reading] {
+        self.words.readings(i)
+    }
+
+    /// The position of token `i`'s chosen reading in [`Self::readings`].
+    #[must_use]
+    pub fn chosen_reading(&self, i: usize) -> Option<usize> {
+        self.words.chosen_position(i)
+    }
+
+    /// The facts of a lemma, including a learner's own words.
+    #[must_use]
+    pub fn lemma_facts(&self, lemma: LemmaRef) -> Option<LemmaFacts> {
+        match lemma {
+            LemmaRef::User(i) => self.user_lemmas.get(i as usize).cloned(),
+            other => other.facts(),
+        }
     }
 
     /// The English translation of sentence `sentence`, where the bundled translations have it.

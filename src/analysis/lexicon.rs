@@ -1,6 +1,6 @@
 //! The lexicon: lemmas with their vocalized form, root, part of speech, gloss and surface stems.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -9,7 +9,7 @@ use super::assets::{AssetError, LEXICON_TSV, list, tsv_rows};
 use crate::arabic::normalize::normalize;
 
 /// Part of speech, as the lexicon's `pos` column spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pos {
     Noun,
@@ -24,6 +24,9 @@ pub enum Pos {
     Pronoun,
     Demonstrative,
     Relative,
+    /// A word no lexicon analyses, which a learner gave a meaning to.
+    #[default]
+    Unknown,
 }
 
 impl Pos {
@@ -41,6 +44,7 @@ impl Pos {
             "pronoun" => Self::Pronoun,
             "demonstrative" => Self::Demonstrative,
             "relative" => Self::Relative,
+            "unknown" => Self::Unknown,
             _ => return None,
         })
     }
@@ -61,6 +65,7 @@ impl Pos {
             Self::Pronoun => "pronoun",
             Self::Demonstrative => "demonstrative",
             Self::Relative => "relative",
+            Self::Unknown => "unknown",
         }
     }
 
@@ -100,7 +105,15 @@ pub struct Lexicon {
     by_form: HashMap<String, Vec<LemmaId>>,
 }
 
-const COLUMNS: usize = 7;
+const COLUMNS: [&str; 7] = [
+    "lemma",
+    "vocalized",
+    "root",
+    "pos",
+    "gloss_en",
+    "forms",
+    "plural_or_present",
+];
 
 impl Lexicon {
     /// Parses the lexicon's TSV (header `lemma vocalized root pos gloss_en forms plural_or_present`).
@@ -109,7 +122,7 @@ impl Lexicon {
     /// A row without a lemma, vocalized form or gloss, or with an unknown part of speech.
     pub fn parse(name: &str, tsv: &str) -> Result<Self, AssetError> {
         let mut lexicon = Self::default();
-        for row in tsv_rows(name, tsv, COLUMNS) {
+        for row in tsv_rows(name, tsv, &COLUMNS)? {
             let (line, f) = row?;
             let [lemma, vocalized, root, pos, gloss, forms, extra] =
                 [f[0], f[1], f[2], f[3], f[4], f[5], f[6]].map(str::trim);
@@ -200,7 +213,8 @@ mod tests {
 
     #[test]
     fn malformed_rows_say_where() {
-        let err = Lexicon::parse("x.tsv", "header\nقمة\tقِمَّة\t\tnoon\tsummit\t\t")
+        let header = COLUMNS.join("\t");
+        let err = Lexicon::parse("x.tsv", &format!("{header}\nقمة\tقِمَّة\t\tnoon\tsummit\t\t"))
             .err()
             .map(|e| e.to_string());
         assert_eq!(

@@ -1,6 +1,6 @@
 //! The relation rules of `assets/relation_rules.tsv`: triggers, patterns, labels and count phrases.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use super::assets::{AssetError, RELATION_RULES_TSV, tsv_rows};
@@ -17,6 +17,9 @@ pub enum Pattern {
     Ally,
     Founder,
     PairAfter,
+    Pair,
+    Mediation,
+    VerbNear,
 }
 
 impl Pattern {
@@ -30,6 +33,9 @@ impl Pattern {
             "ally" => Self::Ally,
             "founder" => Self::Founder,
             "pair_after" => Self::PairAfter,
+            "pair" => Self::Pair,
+            "mediation" => Self::Mediation,
+            "verb_near" => Self::VerbNear,
             _ => return None,
         })
     }
@@ -89,6 +95,23 @@ pub struct RelationRules {
     by_first_lemma: HashMap<String, Vec<usize>>,
 }
 
+/// The columns of `assets/relation_rules.tsv`, in the order the parser takes them.
+const COLUMNS: [&str; 13] = [
+    "record",
+    "kind",
+    "pattern",
+    "trigger",
+    "requires",
+    "source",
+    "target",
+    "direction",
+    "label_en",
+    "label_ar",
+    "label_en_past",
+    "label_ar_past",
+    "times",
+];
+
 fn keys(words: &str) -> Vec<String> {
     words.split_whitespace().map(normalize).collect()
 }
@@ -100,20 +123,20 @@ impl RelationRules {
     /// An unknown record, pattern, role or direction, or a rule without trigger or labels.
     pub fn parse(name: &str, tsv: &str) -> Result<Self, AssetError> {
         let mut out = Self::default();
-        for row in tsv_rows(name, tsv, 12) {
+        for row in tsv_rows(name, tsv, &COLUMNS)? {
             let (line, f) = row?;
             let f: Vec<&str> = f.iter().map(|s| s.trim()).collect();
             let err = |m: String| AssetError::new(name, line, m);
             match f[0] {
                 "count" => {
-                    let times = f[2]
+                    let times = f[12]
                         .parse()
-                        .map_err(|_| err(format!("count {:?} is not a number", f[2])))?;
+                        .map_err(|_| err(format!("times {:?} is not a number", f[12])))?;
                     out.counts.push(Count {
-                        text: f[1].to_owned(),
-                        words: keys(f[1]),
+                        text: f[3].to_owned(),
+                        words: keys(f[3]),
                         times,
-                        english: f[3].to_owned(),
+                        english: f[8].to_owned(),
                     });
                 }
                 "rule" => {
@@ -203,13 +226,18 @@ mod tests {
     }
 
     #[test]
-    fn every_trigger_word_is_a_lemma_of_the_lexicon() {
+    fn every_trigger_word_is_a_lemma_of_a_lexicon() {
         let lexicon = Lexicon::bundled();
+        let t = crate::analysis::bama::Tables::bundled();
+        let bama: foldhash::HashSet<String> = (0..t.lemmas.len())
+            .filter_map(|l| t.lemma_facts(l))
+            .map(|f| normalize(&f.bare))
+            .collect();
         for rule in &RelationRules::bundled().rules {
             for key in rule.trigger.iter().chain(&rule.requires) {
                 assert!(
-                    lexicon.entries.iter().any(|e| &e.lemma_key == key),
-                    "trigger {key} of {} is not in the lexicon: it could never fire",
+                    lexicon.entries.iter().any(|e| &e.lemma_key == key) || bama.contains(key),
+                    "trigger {key} of {} is no lemma of the lexicons: it could never fire",
                     rule.kind
                 );
             }
@@ -219,13 +247,13 @@ mod tests {
     #[test]
     fn bad_rows_say_what_is_wrong() {
         let err = |row: &str| {
-            RelationRules::parse("r.tsv", &format!("header\n{row}"))
+            RelationRules::parse("r.tsv", &format!("{}\n{row}", COLUMNS.join("\t")))
                 .err()
                 .map(|e| e.message)
         };
         assert_eq!(
-            err("count\tمرتين\ttwo\ttwice"),
-            Some("count \"two\" is not a number".into())
+            err("count\t\t\tمرتين\t\t\t\t\ttwice\t\t\t\ttwo"),
+            Some("times \"two\" is not a number".into())
         );
         assert_eq!(
             err("rule\tmet\taround\tقمة\t\tperson\tperson\tmutual\tmet\tالتقى"),

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::lemmas::LemmaRef;
 use super::lexicon::{LemmaId, Lexicon};
 use super::morphology::{analyze_word, prefixes};
 use super::{Analysis, Document};
@@ -46,10 +47,10 @@ impl SearchIndex {
             .filter(|(_, t)| t.kind != TokenKind::Punct)
             .map(|(i, token)| {
                 let text = doc.slice(&token.range);
-                let info = analysis.token(i);
+                let info = analysis.token(doc, i);
                 let whole = normalize(text);
                 let mut forms = vec![whole.clone()];
-                match info.filter(|info| info.lemma.is_some()) {
+                match info.as_ref().filter(|info| info.lemma.is_some()) {
                     Some(info) => forms.push(normalize(doc.slice(&info.stem))),
                     None => forms.extend(without_proclitics(&whole)),
                 }
@@ -58,7 +59,11 @@ impl SearchIndex {
                     range: token.range.clone(),
                     sentence: token.sentence,
                     forms,
-                    lemma: info.and_then(|info| info.lemma),
+                    // The query's lemma is the curated lexicon's, so only those can match.
+                    lemma: info.and_then(|info| match info.lemma {
+                        Some(LemmaRef::Curated(l)) => LemmaId::try_from(l).ok(),
+                        _ => None,
+                    }),
                     gloss: analysis
                         .entry_of_token(i)
                         .map(|e| words_of(&e.gloss_en))

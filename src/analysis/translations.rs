@@ -1,15 +1,18 @@
 //! English translations of sentences, looked up by the sentence's normalized text.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 use std::sync::LazyLock;
 
 use super::assets::{AssetError, TRANSLATIONS_TSV, tsv_rows};
-use crate::arabic::normalize::normalize_phrase;
+use crate::arabic::normalize::{normalize, normalize_phrase};
 
 /// Translations keyed by the normalized Arabic sentence.
 #[derive(Debug, Default)]
 pub struct Translations {
     by_sentence: HashMap<String, String>,
+    /// The normalized first word of every key: a sentence that starts otherwise has no
+    /// translation, and is not normalized whole to find that out.
+    first_words: HashSet<String>,
 }
 
 impl Translations {
@@ -19,7 +22,7 @@ impl Translations {
     /// A row with an empty Arabic or English side.
     pub fn parse(name: &str, tsv: &str) -> Result<Self, AssetError> {
         let mut by_sentence = HashMap::new();
-        for row in tsv_rows(name, tsv, 2) {
+        for row in tsv_rows(name, tsv, &["arabic", "english"])? {
             let (line, f) = row?;
             let (arabic, english) = (f[0].trim(), f[1].trim());
             if arabic.is_empty() || english.is_empty() {
@@ -31,7 +34,15 @@ impl Translations {
             }
             by_sentence.insert(normalize_phrase(arabic), english.to_owned());
         }
-        Ok(Self { by_sentence })
+        let first_words = by_sentence
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
+            .collect();
+        Ok(Self {
+            by_sentence,
+            first_words,
+        })
     }
 
     /// The translations in `assets/translations.tsv`, parsed once.
@@ -50,6 +61,13 @@ impl Translations {
     /// The English of an Arabic sentence, whatever its diacritics, tatweel or spacing.
     #[must_use]
     pub fn of(&self, sentence: &str) -> Option<&str> {
+        let first = sentence
+            .split_whitespace()
+            .map(normalize)
+            .find(|w| !w.is_empty())?;
+        if !self.first_words.contains(&first) {
+            return None;
+        }
         self.by_sentence
             .get(&normalize_phrase(sentence))
             .map(String::as_str)

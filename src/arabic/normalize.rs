@@ -1,14 +1,37 @@
 //! Normalization of Arabic words for matching (lexicon, gazetteer, translations), never for display.
 //!
-//! One normalized letter stands for exactly one base letter of the original word, so a
-//! position in the normalized form maps back to a byte range of the original (see
-//! [`letter_offsets`]): that is how clitics and entity mentions get byte ranges.
+//! Each normalized letter comes from one character of the original word, so a position in
+//! the normalized form maps back to a byte range of the original (see [`letter_offsets`]):
+//! that is how clitics and entity mentions get byte ranges. A presentation form (ﻻ, ﺑ, as
+//! text pasted from old PDFs has them) gives the letters of its compatibility decomposition
+//! (NFKC), all pointing at that one character.
 
 use super::script::{is_arabic_mark, is_word_joiner};
 use super::tokenize::is_invisible;
 
+/// Arabic presentation forms A and B: ligatures and contextual shapes of letters.
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Calls `letter` with each letter of `c` as matching sees it, before folding: none for a
+/// mark, tatweel, joiner or invisible character; the letters of its NFKC decomposition for a
+/// presentation form (ﻻ: ل then ا; its marks and spaces dropped); else `c` itself.
+pub fn base_letters(c: char, mut letter: impl FnMut(char)) {
+    if is_presentation_form(c) {
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if !(d.is_whitespace() || is_arabic_mark(d) || is_word_joiner(d) || is_invisible(d)) {
+                letter(d);
+            }
+        });
+    } else if !(is_arabic_mark(c) || is_word_joiner(c) || is_invisible(c)) {
+        letter(c);
+    }
+}
+
 /// The matching form of one character: `None` drops it (tashkeel, tatweel, joiners),
-/// otherwise its unified letter.
+/// otherwise its unified letter (a presentation form is unified as its first letter; whole
+/// words go through [`normalize`], which keeps all of them).
 ///
 /// - alef with hamza above or below, madda, and wasla (أ إ آ ٱ) → bare alef ا;
 /// - hamza on waw or yeh (ؤ ئ) → the lone hamza ء, so one word spelled with either seat
@@ -18,23 +41,34 @@ use super::tokenize::is_invisible;
 /// - Persian keheh and yeh (ک ی), common in text typed on Persian keyboards → ك ي.
 #[must_use]
 pub fn fold_char(c: char) -> Option<char> {
-    if is_arabic_mark(c) || is_word_joiner(c) || is_invisible(c) {
-        return None;
-    }
-    Some(match c {
+    let mut first = None;
+    base_letters(c, |l| {
+        first.get_or_insert(l);
+    });
+    first.map(fold_letter)
+}
+
+/// The unified form of a base letter (see [`fold_char`]).
+#[must_use]
+pub fn fold_letter(c: char) -> char {
+    match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ؤ' | 'ئ' => 'ء',
         'ى' | 'ی' => 'ي',
         'ة' => 'ه',
         'ک' => 'ك',
         other => other,
-    })
+    }
 }
 
 /// The matching form of a word or phrase: see [`fold_char`].
 #[must_use]
 pub fn normalize(text: &str) -> String {
-    text.chars().filter_map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        base_letters(c, |l| out.push(fold_letter(l)));
+    }
+    out
 }
 
 /// The matching form of a whole phrase: each white-space separated word normalized,
@@ -43,14 +77,19 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_phrase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let word = normalize(word);
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        // Each word's letters straight into `out` (a phrase per sentence: no copy per word);
+        // a word with no letters takes back its space.
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let letters = out.len();
+        for c in word.chars() {
+            base_letters(c, |l| out.push(fold_letter(l)));
+        }
+        if out.len() == letters {
+            out.truncate(before);
+        }
     }
     out
 }
@@ -60,11 +99,10 @@ pub fn normalize_phrase(text: &str) -> String {
 /// `word[offsets[i]..offsets[i + 1]]`.
 #[must_use]
 pub fn letter_offsets(word: &str) -> Vec<usize> {
-    let mut offsets: Vec<usize> = word
-        .char_indices()
-        .filter(|&(_, c)| fold_char(c).is_some())
-        .map(|(at, _)| at)
-        .collect();
+    let mut offsets: Vec<usize> = Vec::with_capacity(word.len() / 2 + 1);
+    for (at, c) in word.char_indices() {
+        base_letters(c, |_| offsets.push(at));
+    }
     offsets.push(word.len());
     offsets
 }
@@ -108,6 +146,20 @@ mod tests {
             normalize_phrase("  الرئيسُ   الروسيّ "),
             format!("{} {}", normalize("الرئيس"), normalize("الروسي"))
         );
+    }
+
+    #[test]
+    fn presentation_forms_match_the_letters_they_show() {
+        // "السلام" as an old PDF encodes it: alef, lam-alef ligature pieces, final forms.
+        assert_eq!(
+            normalize("\u{FE8D}\u{FEDF}\u{FEB4}\u{FEFC}\u{FEE1}"),
+            "السلام"
+        );
+        assert_eq!(normalize("\u{FEEB}\u{FEAC}\u{FE8E}"), normalize("هذا"));
+        assert_eq!(normalize("\u{FE94}"), normalize("ة"));
+        // A ligature of two letters gives both, each mapping back to the ligature.
+        let word = "\u{FEDF}\u{FEFC}";
+        assert_eq!(letter_offsets(word), vec![0, 3, 3, 6]);
     }
 
     #[test]

@@ -214,9 +214,76 @@ fn is_sun_letter(c: char) -> bool {
     "تثدذرزسشصضطظلن".contains(c)
 }
 
+/// An English spelling of a name written without vowels (a foreign name in Arabic script, as
+/// news write them): long-vowel letters give vowels, the rest their usual consonant, and the
+/// result is capitalized (بلينكن → Blinkn, لولا → Lula, فييرا → Fiyira). It cannot restore
+/// the short vowels the script leaves out; it gives a name to call the person by.
+#[must_use]
+pub fn romanize_name(word: &str) -> String {
+    match crate::arabic::normalize::normalize(word).as_str() {
+        "بن" => return "bin".into(),
+        "ابن" => return "ibn".into(),
+        "بنت" => return "bint".into(),
+        "ابو" => return "Abu".into(),
+        "ال" => return "Al".into(),
+        "عبد" => return "Abd".into(),
+        _ => {}
+    }
+    let letters: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
+    let mut out = String::new();
+    for (i, &c) in letters.iter().enumerate() {
+        let first = i == 0;
+        let last = i + 1 == letters.len();
+        let part = match c {
+            'ا' | 'أ' | 'آ' | 'ٱ' | 'ى' | 'ة' => "a",
+            'إ' => "i",
+            'و' if first => "w",
+            'و' if last => "o",
+            'و' => "u",
+            'ي' if first => "y",
+            // إي: the kasra's long vowel, written once.
+            'ي' if out == "i" => "",
+            'ي' if out.ends_with('i') => "y",
+            'ي' => "i",
+            'ع' if first => "a",
+            'ع' | 'ء' | 'ؤ' | 'ئ' => "",
+            'ث' => "th",
+            'خ' => "kh",
+            'ذ' => "dh",
+            'ش' => "sh",
+            'غ' | 'گ' => "g",
+            'ح' => "h",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ڤ' => "v",
+            'پ' => "p",
+            'چ' => "ch",
+            other => consonant(other),
+        };
+        out.push_str(part);
+    }
+    let mut chars = out.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::transliterate;
+
+    #[test]
+    fn names_without_vowels_get_an_english_spelling() {
+        use super::romanize_name;
+        assert_eq!(romanize_name("بلينكن"), "Blinkn");
+        assert_eq!(romanize_name("لولا"), "Lula");
+        assert_eq!(romanize_name("روبيو"), "Rubio");
+        assert_eq!(romanize_name("بن"), "bin");
+        assert_eq!(romanize_name("إيناسيو"), "Inasio");
+        assert_eq!(romanize_name("فييرا"), "Fiyra");
+    }
 
     #[test]
     fn short_and_long_vowels_and_shadda() {

@@ -13,6 +13,7 @@ mod queries;
 mod quitting;
 mod study;
 mod texts;
+mod user_words;
 mod windows;
 
 pub use quitting::RETRY_SECONDS;
@@ -28,7 +29,7 @@ use super::panels::{Panel, Panels};
 use super::paste_editor::PasteEditor;
 use super::theme::Palette;
 use super::web_import::WebImport;
-use crate::analysis::{Analysis, Document, analyze};
+use crate::analysis::{Analysis, Document, UserWords, UserWordsStore, analyze};
 use crate::dictionary::{LookupSite, default_sites};
 use crate::library::{Library, Scope};
 use crate::render::{FontChoice, TextStyle, Typesetter};
@@ -121,6 +122,9 @@ pub struct DarsApp {
     applied_dark: Option<bool>,
     /// Side panels whose width egui remembers differently from ours: set on the next frame.
     layout: layout::Layout,
+    /// The learner's meanings and chosen readings, for every document, and where they are saved.
+    user_words: UserWords,
+    user_store: Option<UserWordsStore>,
     /// Retries after a failed save, and the question before quitting with unsaved progress.
     saving: quitting::Saving,
 }
@@ -153,6 +157,8 @@ impl DarsApp {
         let mut notices = Vec::new();
         let mut problem = None;
         let data_dir = store.map(|s| s.dir().to_path_buf());
+        let user_store = data_dir.as_deref().map(UserWordsStore::in_dir);
+        let (user_words, user_problem) = user_words::load(user_store.as_ref());
         let library = match data_dir.as_deref().map(Library::open_in) {
             Some(Ok(opened)) => {
                 notices = opened.notices;
@@ -192,6 +198,8 @@ impl DarsApp {
             typesetter: Typesetter::default(),
             applied_dark: None,
             layout: layout::Layout::default(),
+            user_words,
+            user_store,
             saving: quitting::Saving::default(),
         };
         app.open_at_start(file.as_deref());
@@ -199,6 +207,9 @@ impl DarsApp {
             app.error(problem);
         } else if !notices.is_empty() && app.message.is_none() {
             app.info(notices.join(" "));
+        }
+        if let Some(problem) = user_problem {
+            app.error(problem);
         }
         app
     }
@@ -331,6 +342,8 @@ impl DarsApp {
                 Command::Inform(text) => self.info(text),
                 Command::Copy(text) => ctx.copy_text(text),
                 Command::SaveExport => self.choose_export_file(ctx),
+                Command::SetMeaning { word, meaning } => self.set_meaning(&word, &meaning),
+                Command::ChooseReading { word, lemma } => self.choose_reading(&word, lemma),
                 Command::OpenUrl(url) => {
                     if let Err(e) = crate::dictionary::open_in_browser(&url) {
                         self.error(e.to_string());

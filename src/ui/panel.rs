@@ -8,7 +8,7 @@ use super::actions::Action;
 use super::navigation::Position;
 use super::panels::Panel;
 use super::theme::Palette;
-use crate::analysis::{Analysis, Document};
+use crate::analysis::{Analysis, Document, LemmaRef};
 use crate::dictionary::{Dictionaries, LookupSite};
 use crate::library::Scope;
 use crate::render::{TextStyle, Typesetter};
@@ -62,6 +62,15 @@ pub enum Command {
     Copy(String),
     /// Ask where to save the cards the export dialog chose, then export them there.
     SaveExport,
+    /// Save a learner's meaning for a word no lexicon analyses (empty: remove it), for every
+    /// document, and analyze again.
+    SetMeaning { word: String, meaning: String },
+    /// Make `lemma` the reading of `word` wherever it occurs, in every document (`None`: the
+    /// analysis's own choice), and analyze again.
+    ChooseReading {
+        word: String,
+        lemma: Option<LemmaRef>,
+    },
     /// Open a web address in the browser (a dictionary site's page for a word).
     OpenUrl(String),
     /// Take the deck's cards from this text, the ticked texts or the whole library.

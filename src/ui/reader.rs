@@ -17,6 +17,7 @@ mod lookup;
 mod marks;
 mod popups;
 mod search;
+mod word_readings;
 
 pub use actions::ReaderAction;
 use layout::LayoutKey;
@@ -74,6 +75,8 @@ pub struct Reader {
     started: bool,
     /// Each paragraph's status marks, measured once per layout and set of statuses.
     status_marks: StatusMarks,
+    /// The meaning being typed for a word no lexicon knows: `(token, text)`.
+    meaning_draft: Option<(usize, String)>,
     /// The search bar above the text (`Ctrl+F`), and its matches.
     pub search: SearchBar,
     /// What the installed dictionaries say of a token, looked up once while its popup is open.
@@ -413,7 +416,7 @@ impl PanelUi for Reader {
         if self.details_open {
             return self.details_ui(ui, cx);
         } else if self.show_translation {
-            self.translation_ui(ui, cx.analysis);
+            self.translation_ui(ui, cx);
         }
         Vec::new()
     }

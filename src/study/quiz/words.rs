@@ -231,7 +231,7 @@ impl Makers<'_> {
                     .map(|s| s.kind);
                 kind != Some(SentenceKind::Source)
             })
-            .filter_map(|&t| Some((t, self.analysis.token(t)?.stem.clone())))
+            .filter_map(|&t| Some((t, self.analysis.token(self.doc, t)?.stem)))
             .find(|(_, stem)| normalize(self.doc.slice(stem)) == lemma)
             .ok_or(NOT_AS_IN_DICTIONARY)?;
         let sentence_index = self.doc.tokens.get(token).map_or(0, |t| t.sentence);

@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::Context;
 
 use super::DarsApp;
-use crate::analysis::{Document, analyze};
+use crate::analysis::Document;
 use crate::import::{ImportError, text_from_file_bytes};
 use crate::library::{
     Library, Prepared, Scope, Source, SourceKind, TextId, prepare, text_from_paste, texts_from_file,
@@ -216,7 +216,7 @@ impl DarsApp {
 
     pub(super) fn set_document(&mut self, doc: Document) {
         self.save_progress();
-        self.text.analysis = analyze(&doc);
+        self.text.analysis = super::user_words::analyze_with_words(&doc, &self.user_words);
         self.text.doc = doc;
         self.panels = Panels::default();
         self.message = None;
@@ -224,7 +224,7 @@ impl DarsApp {
     }
 
     /// Loads the document's saved progress, and puts the reader back where it was.
-    fn open_session(&mut self) {
+    pub(super) fn open_session(&mut self) {
         let text = &mut self.text;
         let opened = Session::open(self.library.clone(), &text.doc, &text.analysis);
         text.session = opened.session;

@@ -1,4 +1,5 @@
-//! The reader's popups: a word's details (lemma, gloss, status, other occurrences) and a sentence's translation.
+//! The reader's popups: a word's details (lemma, gloss, status, other occurrences, other
+//! readings, a learner's meaning) and a sentence's translation or word-by-word line.
 
 use egui::{Align, Align2, Id, Rect, Ui, pos2};
 
@@ -63,6 +64,8 @@ impl Reader {
                         );
                     });
                     jump = word_facts_ui(ui, doc, analysis, word, cx.typesetter, base, palette);
+                    commands.extend(self.readings_ui(ui, cx, word));
+                    commands.extend(self.meaning_ui(ui, cx, word));
                     if let Some(card) = cx.session.card_of_token(word) {
                         let now = cx.session.status_of_card(card);
                         let keys = Status::ALL
@@ -97,15 +100,14 @@ impl Reader {
         commands
     }
 
-    /// The current sentence's English translation, just under the sentence.
-    pub(super) fn translation_ui(&self, ui: &Ui, analysis: &Analysis) {
+    /// The current sentence's English translation, just under the sentence; for a sentence
+    /// with none, its word-by-word line, labelled as such.
+    pub(super) fn translation_ui(&self, ui: &Ui, cx: &mut PanelContext<'_>) {
         let Some(anchor) = self.sentence_rect_on_screen else {
             return;
         };
-        let text = analysis.translation(self.position.sentence).map_or_else(
-            || "No translation of this sentence is available.".to_owned(),
-            str::to_owned,
-        );
+        let sentence = self.position.sentence;
+        let translation = cx.analysis.translation(sentence).map(str::to_owned);
         egui::Area::new(Id::unique("translation"))
             // Kept beside the cards panel, not over it (above and below, the window's edges).
             .constrain_to(over_the_reader(ui))
@@ -113,9 +115,15 @@ impl Reader {
             .pivot(Align2::RIGHT_TOP)
             .order(egui::Order::Foreground)
             .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(anchor.width().max(320.0));
-                    ui.label(egui::RichText::new(text).size(15.0));
+                egui::Frame::popup(ui.style()).show(ui, |ui| match translation {
+                    Some(text) => {
+                        ui.set_max_width(anchor.width().max(320.0));
+                        ui.label(egui::RichText::new(text).size(15.0));
+                    }
+                    None => {
+                        ui.set_width(anchor.width().clamp(320.0, 900.0));
+                        self.word_by_word_ui(ui, cx, sentence);
+                    }
                 });
             });
     }

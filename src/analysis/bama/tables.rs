@@ -1,0 +1,350 @@
+//! BAMA's tables (prefixes, stems, suffixes and the three compatibility tables), read from the
+//! compact file `assets/bama/regenerate.py` writes.
+
+use foldhash::HashMap;
+use std::io::Read as _;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::buckwalter::fold_key;
+use crate::analysis::assets::AssetError;
+
+/// The converted tables, gzip-compressed (see `assets/bama/NOTICE` for their licence).
+const BAMA_GZ: &[u8] = include_bytes!("../../../assets/bama/bama.txt.gz");
+const NAME: &str = "assets/bama/bama.txt.gz";
+
+/// A stretch of [`Tables::text`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span(u32, u32);
+
+/// A prefix or suffix (possibly several clitics and affixes written together).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Affix {
+    /// Vocalized, in Buckwalter.
+    pub voc: Box<str>,
+    /// How many letters of the word it takes.
+    pub letters: u8,
+    pub category: u16,
+    pub gloss: Box<str>,
+    /// BAMA's part-of-speech tags, `voc/TAG` joined by `+`.
+    pub tags: Box<str>,
+}
+
+/// One stem of a lemma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stem {
+    pub voc: Span,
+    pub category: u16,
+    pub gloss: Span,
+    /// A single tag (NOUN, VERB_PERFECT, …), or `voc/TAG+…` for a stem with clitics of its own.
+    pub tags: Span,
+    pub lemma: u32,
+}
+
+/// A lemma: BAMA's id (`katab-u_1`), the root it is filed under, and its stems.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lemma {
+    pub id: Span,
+    pub root: Span,
+    pub stems: Range<u32>,
+}
+
+/// All of BAMA, indexed by the matching key of every prefix, stem and suffix.
+#[derive(Debug, Default)]
+pub struct Tables {
+    text: String,
+    pub prefixes: Vec<Affix>,
+    pub suffixes: Vec<Affix>,
+    pub stems: Vec<Stem>,
+    pub lemmas: Vec<Lemma>,
+    prefix_index: HashMap<Box<str>, Vec<u16>>,
+    suffix_index: HashMap<Box<str>, Vec<u16>>,
+    stem_index: HashMap<Box<str>, Vec<u32>>,
+    categories: usize,
+    category_names: Vec<Box<str>>,
+    ab: Vec<bool>,
+    ac: Vec<bool>,
+    bc: Vec<bool>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Start,
+    Prefixes,
+    Suffixes,
+    Ab,
+    Ac,
+    Bc,
+    Stems,
+}
+
+/// Parse state: categories are numbered as they are first seen.
+#[derive(Default)]
+struct Categories(HashMap<String, u16>);
+
+impl Categories {
+    fn id(&mut self, name: &str) -> u16 {
+        let next = u16::try_from(self.0.len()).unwrap_or(u16::MAX);
+        *self.0.entry(name.to_owned()).or_insert(next)
+    }
+}
+
+/// Where `field`, a slice of `text`, lies in it (the file is far under 4 GB).
+fn span(text: &str, field: &str) -> Span {
+    let at = field.as_ptr() as usize - text.as_ptr() as usize;
+    Span(
+        u32::try_from(at).unwrap_or(u32::MAX),
+        u32::try_from(at + field.len()).unwrap_or(u32::MAX),
+    )
+}
+
+impl Tables {
+    /// Parses the decompressed file.
+    ///
+    /// # Errors
+    /// A missing header or section, a row with too few fields, a stem before any lemma, or a
+    /// category pair naming an unknown category.
+    pub fn parse(name: &str, text: String) -> Result<Self, AssetError> {
+        let mut t = Self::default();
+        let mut categories = Categories::default();
+        let mut pairs: [Vec<(u16, u16)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        let mut section = Section::Start;
+        let mut gloss = Span::default();
+        for (i, line) in text.split('\n').enumerate() {
+            let err = |m: String| AssetError::new(name, i + 1, m);
+            if i == 0 {
+                if !line.starts_with("dars-bama 1") {
+                    return Err(err("not a dars-bama 1 file".into()));
+                }
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(s) = line.strip_prefix('@') {
+                section = match s {
+                    "prefixes" => Section::Prefixes,
+                    "suffixes" => Section::Suffixes,
+                    "ab" => Section::Ab,
+                    "ac" => Section::Ac,
+                    "bc" => Section::Bc,
+                    "stems" => Section::Stems,
+                    other => return Err(err(format!("unknown section @{other}"))),
+                };
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            match section {
+                Section::Start => return Err(err("a row before any section".into())),
+                Section::Prefixes | Section::Suffixes => {
+                    let [unvoc, voc, category, gloss, tags] = f[..] else {
+                        return Err(err(format!("{} fields, expected 5", f.len())));
+                    };
+                    let affix = Affix {
+                        voc: voc.into(),
+                        letters: u8::try_from(unvoc.len()).unwrap_or(u8::MAX),
+                        category: categories.id(category),
+                        gloss: gloss.into(),
+                        tags: tags.into(),
+                    };
+                    let (list, index) = if section == Section::Prefixes {
+                        (&mut t.prefixes, &mut t.prefix_index)
+                    } else {
+                        (&mut t.suffixes, &mut t.suffix_index)
+                    };
+                    let id = u16::try_from(list.len()).unwrap_or(u16::MAX);
+                    index.entry(fold_key(unvoc).into()).or_default().push(id);
+                    list.push(affix);
+                }
+                Section::Ab | Section::Ac | Section::Bc => {
+                    let [a, b] = f[..] else {
+                        return Err(err(format!("{} fields, expected 2", f.len())));
+                    };
+                    let k = match section {
+                        Section::Ab => 0,
+                        Section::Ac => 1,
+                        _ => 2,
+                    };
+                    pairs[k].push((categories.id(a), categories.id(b)));
+                }
+                Section::Stems => {
+                    if line.starts_with('=') {
+                        let [id, root] = f[..] else {
+                            return Err(err("a lemma line needs an id and a root".into()));
+                        };
+                        let id = id.strip_prefix('=').unwrap_or(id);
+                        let at = u32::try_from(t.stems.len()).unwrap_or(u32::MAX);
+                        t.lemmas.push(Lemma {
+                            id: span(&text, id),
+                            root: span(&text, root),
+                            stems: at..at,
+                        });
+                        continue;
+                    }
+                    let [unvoc, voc, category, g, tags] = f[..] else {
+                        return Err(err(format!("{} fields, expected 5", f.len())));
+                    };
+                    let Some(lemma) = t.lemmas.len().checked_sub(1) else {
+                        return Err(err("a stem before any lemma".into()));
+                    };
+                    if !g.is_empty() {
+                        gloss = span(&text, g);
+                    }
+                    let id = u32::try_from(t.stems.len()).unwrap_or(u32::MAX);
+                    let key = if unvoc.is_empty() { voc } else { unvoc };
+                    t.stem_index
+                        .entry(fold_key(key).into())
+                        .or_default()
+                        .push(id);
+                    t.stems.push(Stem {
+                        voc: span(&text, voc),
+                        category: categories.id(category),
+                        gloss,
+                        tags: span(&text, tags),
+                        lemma: u32::try_from(lemma).unwrap_or(u32::MAX),
+                    });
+                    t.lemmas[lemma].stems.end = id + 1;
+                }
+            }
+        }
+        if t.stems.is_empty() || t.prefixes.is_empty() || t.suffixes.is_empty() {
+            return Err(AssetError::new(name, 0, "a section is missing or empty"));
+        }
+        t.categories = categories.0.len();
+        t.category_names = vec![Box::from(""); t.categories];
+        for (name, &id) in &categories.0 {
+            t.category_names[usize::from(id)] = name.as_str().into();
+        }
+        let n = t.categories;
+        for (k, list) in pairs.iter().enumerate() {
+            let mut matrix = vec![false; n * n];
+            for &(a, b) in list {
+                matrix[usize::from(a) * n + usize::from(b)] = true;
+            }
+            match k {
+                0 => t.ab = matrix,
+                1 => t.ac = matrix,
+                _ => t.bc = matrix,
+            }
+        }
+        t.text = text;
+        Ok(t)
+    }
+
+    /// The bundled tables, decompressed and parsed once (40–50 ms in a release build on a 2-core machine).
+    ///
+    /// # Panics
+    /// If the bundled file is malformed; `tests::the_bundled_tables_parse` rules that out.
+    #[must_use]
+    pub fn bundled() -> &'static Self {
+        static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(BAMA_GZ)
+                .read_to_string(&mut text)
+                .unwrap_or_else(|e| panic!("{NAME}: {e}"));
+            Tables::parse(NAME, text).unwrap_or_else(|e| panic!("bundled BAMA tables: {e}"))
+        });
+        &TABLES
+    }
+
+    /// The text of a span.
+    #[must_use]
+    pub fn str(&self, span: Span) -> &str {
+        self.text
+            .get(span.0 as usize..span.1 as usize)
+            .unwrap_or_default()
+    }
+
+    /// The name of a morphological category (`PV`, `IV_yu`, `Ndu`, …).
+    #[must_use]
+    pub fn category(&self, id: u16) -> &str {
+        self.category_names.get(usize::from(id)).map_or("", |n| n)
+    }
+
+    /// Prefixes written as `key` (matching key; "" for none).
+    #[must_use]
+    pub fn prefixes_of(&self, key: &str) -> &[u16] {
+        self.prefix_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Suffixes written as `key`.
+    #[must_use]
+    pub fn suffixes_of(&self, key: &str) -> &[u16] {
+        self.suffix_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Stems written as `key`.
+    #[must_use]
+    pub fn stems_of(&self, key: &str) -> &[u32] {
+        self.stem_index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a prefix of category `a` goes with a stem of category `b` (table AB).
+    #[must_use]
+    pub fn ab(&self, a: u16, b: u16) -> bool {
+        self.pair(&self.ab, a, b)
+    }
+
+    /// Whether a prefix of category `a` goes with a suffix of category `c` (table AC).
+    #[must_use]
+    pub fn ac(&self, a: u16, c: u16) -> bool {
+        self.pair(&self.ac, a, c)
+    }
+
+    /// Whether a stem of category `b` goes with a suffix of category `c` (table BC).
+    #[must_use]
+    pub fn bc(&self, b: u16, c: u16) -> bool {
+        self.pair(&self.bc, b, c)
+    }
+
+    fn pair(&self, matrix: &[bool], a: u16, b: u16) -> bool {
+        matrix
+            .get(usize::from(a) * self.categories + usize::from(b))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_tables_parse() {
+        let t = Tables::bundled();
+        assert_eq!(t.lemmas.len(), 38_600);
+        assert!(t.stems.len() > 70_000, "{} stems", t.stems.len());
+        assert_eq!(t.prefixes_of("wAl").len(), 1);
+        let katab = t
+            .lemmas
+            .iter()
+            .find(|l| t.str(l.id) == "katab-u_1")
+            .expect("katab-u_1 is a lemma");
+        assert_eq!(t.str(katab.root), "ktb");
+        let voc: Vec<&str> = (katab.stems.clone())
+            .map(|s| t.str(t.stems[s as usize].voc))
+            .collect();
+        assert_eq!(voc, ["katab", "kotub", "kutib", "kotab"]);
+    }
+
+    #[test]
+    fn malformed_files_say_where() {
+        let err = |text: &str| {
+            Tables::parse("b.gz", text.to_owned())
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert_eq!(
+            err("hello"),
+            Some("b.gz, line 1: not a dars-bama 1 file".into())
+        );
+        assert_eq!(
+            err("dars-bama 1\n@stems\n\tkatab\tPV\twrite\tVERB"),
+            Some("b.gz, line 3: a stem before any lemma".into())
+        );
+        assert_eq!(
+            err("dars-bama 1\n@prefixes\nw\twa"),
+            Some("b.gz, line 3: 2 fields, expected 5".into())
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Choosing one reading per token in context: a learner's saved choice, then the curated
+//! lexicon's analysis, then rules of the sentence, then the lemmas the article repeats, then
+//! BAMA's own order of senses.
+
+use foldhash::{HashMap, HashMapExt as _};
+
+use super::bama::Tables;
+use super::bama::solutions::PROCLITICS;
+use super::document::Document;
+use super::lemmas::LemmaRef;
+use super::lexicon::Pos;
+use super::readings::{NONE, Reading, Words};
+use crate::arabic::normalize::normalize;
+
+/// Particles after which a verb follows: قد (has, may), لقد, لم (did not), لن (will not),
+/// سوف (will).
+const BEFORE_A_VERB: [&str; 5] = ["قد", "لقد", "لم", "لن", "سوف"];
+/// Words after which a verb usually follows: حيث (where), عندما (when), بعدما (after), إذ
+/// (as), كما (as also), ثم (then).
+const OFTEN_BEFORE_A_VERB: [&str; 7] = ["حيث", "عندما", "بعدما", "اذ", "كما", "ثم", "وقد"];
+/// Prepositions written as words, after which a noun follows (in the genitive).
+const PREPOSITIONS: [&str; 14] = [
+    "في", "من", "علي", "الي", "عن", "مع", "حول", "بين", "منذ", "خلال", "عبر", "لدي", "نحو", "ضد",
+];
+
+/// The bit of the article among a reading's proclitics.
+const ARTICLE: u8 = 1 << (PROCLITICS.len() - 1);
+
+/// The bits of و and ف ("and", "so").
+const COMMON: u8 = 0b110;
+
+/// Chooses the reading of every word token of `doc`. `saved` maps a spelling's matching form
+/// to the stable id of the lemma a learner chose for it (see [`LemmaRef::stable_id`]).
+pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>) {
+    let support = lemma_support(words);
+    // Per reading its prior, per spelling its matching form: each found once.
+    let mut priors: Vec<Option<f32>> = vec![None; words.reading_count()];
+    let mut forms: Vec<Option<String>> = vec![None; words.spelling_count()];
+    let mut saved_choice: HashMap<u32, Option<u32>> = HashMap::new();
+    let mut previous: Option<(u32, Option<Reading>)> = None;
+    let mut sentence = usize::MAX;
+    for (t, token) in doc.tokens.iter().enumerate() {
+        if token.sentence != sentence {
+            sentence = token.sentence;
+            previous = None;
+        }
+        let Some(spelling) = words.spelling(t) else {
+            // After a number, a Latin word or punctuation (a new clause: "، ووقع") nothing
+            // before constrains the word.
+            previous = None;
+            continue;
+        };
+        let range = words.readings_of_spelling(spelling);
+        let mut chosen = NONE;
+        if !saved.is_empty() {
+            let pick = *saved_choice.entry(spelling).or_insert_with(|| {
+                let id = saved.get(&normalize(doc.slice(&token.range)))?;
+                range.clone().find(|&r| {
+                    words
+                        .reading(r)
+                        .and_then(|x| x.lemma.stable_id())
+                        .is_some_and(|s| &s == id)
+                })
+            });
+            chosen = pick.unwrap_or(NONE);
+        }
+        if chosen == NONE {
+            let context = previous.as_ref().map(|(sp, r)| {
+                (
+                    forms[*sp as usize].as_deref().unwrap_or_default(),
+                    r.as_ref(),
+                )
+            });
+            chosen = range
+                .clone()
+                .filter_map(|r| {
+                    let x = words.reading(r)?;
+                    let p = *priors[r as usize].get_or_insert_with(|| prior(x, &support));
+                    Some((r, p + in_context(x, context)))
+                })
+                .fold(None::<(u32, f32)>, |best, (r, s)| match best {
+                    Some((_, b)) if b >= s => best,
+                    _ => Some((r, s)),
+                })
+                .map_or(NONE, |(r, _)| r);
+        }
+        words.chosen[t] = chosen;
+        forms[spelling as usize].get_or_insert_with(|| normalize(doc.slice(&token.range)));
+        previous = Some((spelling, words.reading(chosen).copied()));
+    }
+}
+
+/// For each lemma, how much the document's spellings support it: each spelling adds one
+/// share, split among the lemmas it can be read as. A lemma the article uses in several forms
+/// (قمة, القمة, قممها) is likely the one meant where it is one option among others.
+fn lemma_support(words: &Words) -> HashMap<LemmaRef, f32> {
+    let mut support: HashMap<LemmaRef, f32> = HashMap::new();
+    let mut lemmas: Vec<LemmaRef> = Vec::new();
+    for s in 0..words.spelling_count() {
+        lemmas.clear();
+        for r in words.readings_of_spelling(u32::try_from(s).unwrap_or(NONE)) {
+            if let Some(reading) = words.reading(r)
+                && !lemmas.contains(&reading.lemma)
+            {
+                lemmas.push(reading.lemma);
+            }
+        }
+        let share = 1.0 / lemmas.len().max(1) as f32;
+        for l in &lemmas {
+            *support.entry(*l).or_default() += share;
+        }
+    }
+    support
+}
+
+/// How likely a reading is whatever its context: its lemma, part of speech, clitics and how
+/// much of the word its stem covers (computed once per reading of a spelling).
+fn prior(r: &Reading, support: &HashMap<LemmaRef, f32>) -> f32 {
+    if r.hand_checked {
+        return 1000.0;
+    }
+    let t = Tables::bundled();
+    let mut s = 0.0;
+    if matches!(r.lemma, LemmaRef::Curated(_)) {
+        // BAMA's reading of a lemma the curated lexicon lists: the sense news use.
+        s += 1.0;
+    }
+    // The share this spelling gives is not evidence from elsewhere.
+    let elsewhere = support.get(&r.lemma).copied().unwrap_or(0.0) - 1.0;
+    s += 0.5 * elsewhere.clamp(0.0, 1.5);
+    s += match r.pos {
+        Pos::Noun => 0.6,
+        Pos::Adjective => 0.5,
+        Pos::Verb => 0.4,
+        Pos::ProperNoun => 0.4,
+        Pos::Number => 0.3,
+        // Prepositions, pronouns, particles…: few words, each very frequent.
+        _ => 0.9,
+    };
+    // Each clitic is one more thing that must be so; the article and "and" are the commonest.
+    s -= 0.2 * (r.proclitics & COMMON).count_ones() as f32;
+    s -= 0.5 * (r.proclitics & !(COMMON | ARTICLE)).count_ones() as f32;
+    if r.enclitic != 0 {
+        s -= 0.3;
+    }
+    if let Some(solution) = r.solution {
+        let stem = solution.stem_entry(t);
+        // The word written in its dictionary form (أول as أَوَّل, not as a form of أولى).
+        if t.lemmas
+            .get(stem.lemma as usize)
+            .is_some_and(|l| l.stems.start == solution.stem)
+        {
+            s += 0.5;
+        }
+        // Inflection letters (endings, the imperfect's person prefix): the more of the word
+        // the stem covers, the likelier.
+        let prefix = &t.prefixes[usize::from(solution.prefix)];
+        let suffix = &t.suffixes[usize::from(solution.suffix)];
+        let split = solution.split(t);
+        let inflection = prefix.letters.saturating_sub(split.before)
+            + suffix.letters.saturating_sub(split.after);
+        s -= 0.6 * f32::from(inflection);
+        if r.is_rare_form() {
+            s -= 1.0;
+        }
+        // A name written whole (روسيا), not a word with an ending (روسيًّا, Russian).
+        if r.pos == Pos::ProperNoun && inflection == 0 && split.before == 0 && split.after == 0 {
+            s += 0.6;
+        }
+    }
+    s
+}
+
+/// How much the word before a reading (its matching form and chosen reading) makes it
+/// likelier or less likely.
+fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>) -> f32 {
+    if r.hand_checked {
+        return 0.0;
+    }
+    let mut s = 0.0;
+    // Arabic news sentences mostly open with their verb (ووقع, وقال, وأكد).
+    if before.is_none() && r.pos == Pos::Verb {
+        s += 0.8;
+    }
+    if let Some((word, reading)) = before {
+        let verb = r.pos == Pos::Verb;
+        if BEFORE_A_VERB.contains(&word) {
+            s += if verb { 3.0 } else { -1.0 };
+        } else if OFTEN_BEFORE_A_VERB.contains(&word) && verb {
+            s += 1.0;
+        }
+        let after_preposition = PREPOSITIONS.contains(&word)
+            || reading.is_some_and(|p| p.pos == Pos::Preposition && p.enclitic == 0);
+        if after_preposition && verb {
+            s -= 3.0;
+        }
+        // Noun and adjective agree in definiteness: الجمهورية الشعبية.
+        let definite = |x: &Reading| x.proclitics & ARTICLE != 0;
+        if r.pos == Pos::Adjective && definite(r) && reading.is_some_and(definite) {
+            s += 0.4;
+        }
+    }
+    s
+}

@@ -1,0 +1,84 @@
+//! The document's vocabulary: one entry per lemma chosen for its words, with where it occurs.
+
+use foldhash::{HashMap, HashMapExt as _};
+
+use super::document::Document;
+use super::lemmas::{LemmaFacts, LemmaRef};
+use super::lexicon::Pos;
+use super::readings::{NONE, Words};
+use crate::arabic::translit::transliterate;
+
+/// One lemma of the document's vocabulary, with where it occurs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VocabEntry {
+    pub lemma_id: LemmaRef,
+    pub lemma: String,
+    pub vocalized: String,
+    pub root: String,
+    pub pos: Pos,
+    pub gloss_en: String,
+    pub plural_or_present: Option<String>,
+    /// DIN 31635, computed from `vocalized`.
+    pub translit: String,
+    pub count: usize,
+    /// The words as the text writes them (with their clitics), in order of first use.
+    pub forms: Vec<String>,
+    /// Sentences it occurs in, ascending.
+    pub sentences: Vec<usize>,
+    /// Token indices of its occurrences, ascending.
+    pub occurrences: Vec<usize>,
+}
+
+/// The vocabulary in order of first occurrence, and for each token its entry (or [`NONE`]).
+/// `user_lemmas` are the facts of a learner's own words (`LemmaRef::User`).
+#[must_use]
+pub fn vocabulary(
+    doc: &Document,
+    words: &Words,
+    user_lemmas: &[LemmaFacts],
+) -> (Vec<VocabEntry>, Vec<u32>) {
+    let mut entries: Vec<VocabEntry> = Vec::new();
+    let mut slot: HashMap<LemmaRef, u32> = HashMap::new();
+    let mut of_token = vec![NONE; doc.tokens.len()];
+    for (t, token) in doc.tokens.iter().enumerate() {
+        let Some(lemma) = words.chosen(t).map(|r| r.lemma) else {
+            continue;
+        };
+        let at = *slot.entry(lemma).or_insert_with(|| {
+            let facts = match lemma {
+                LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
+                other => other.facts(),
+            }
+            .unwrap_or_default();
+            entries.push(VocabEntry {
+                lemma_id: lemma,
+                translit: transliterate(&facts.vocalized),
+                lemma: facts.lemma,
+                vocalized: facts.vocalized,
+                root: facts.root,
+                pos: facts.pos,
+                gloss_en: facts.gloss_en,
+                plural_or_present: facts.plural_or_present,
+                count: 0,
+                forms: Vec::new(),
+                sentences: Vec::new(),
+                occurrences: Vec::new(),
+            });
+            u32::try_from(entries.len() - 1).unwrap_or(NONE)
+        });
+        let Some(v) = entries.get_mut(at as usize) else {
+            continue;
+        };
+        let form = doc.slice(&token.range);
+        v.count += 1;
+        v.occurrences.push(t);
+        if v.sentences.last() != Some(&token.sentence) {
+            v.sentences.push(token.sentence);
+        }
+        if !v.forms.iter().any(|f| f == form) {
+            v.forms.push(form.to_owned());
+        }
+        of_token[t] = at;
+    }
+    (entries, of_token)
+}

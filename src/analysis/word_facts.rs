@@ -1,0 +1,118 @@
+//! What the name and relation rules ask of a token: its chosen lemma's matching form, part of
+//! speech and pronoun, and all its readings.
+
+use foldhash::{HashMap, HashMapExt as _};
+
+use super::lemmas::LemmaRef;
+use super::lexicon::{Lexicon, Pos};
+use super::readings::{NONE, Reading, Words};
+use crate::arabic::normalize::normalize;
+
+/// Per token, the matching form of its chosen lemma (interned), beside the readings.
+pub struct WordFacts<'a> {
+    pub words: &'a Words,
+    keys: Vec<u32>,
+    /// Per reading (a global index of `words`), the matching form of its lemma.
+    reading_keys: Vec<u32>,
+    key_text: Vec<String>,
+}
+
+impl<'a> WordFacts<'a> {
+    /// The facts of every token; `user_lemmas` are the matching forms of a learner's words.
+    #[must_use]
+    pub fn new(words: &'a Words, tokens: usize, user_lemmas: &[String]) -> Self {
+        let mut key_of: HashMap<LemmaRef, u32> = HashMap::new();
+        let mut by_text: HashMap<String, u32> = HashMap::new();
+        let mut key_text: Vec<String> = Vec::new();
+        let mut key = |lemma: LemmaRef| -> u32 {
+            *key_of.entry(lemma).or_insert_with(|| {
+                let text = match lemma {
+                    LemmaRef::Curated(i) => Lexicon::bundled()
+                        .entry(i as usize)
+                        .map(|e| e.lemma_key.clone()),
+                    LemmaRef::Bama(_) => lemma.facts().map(|f| normalize(&f.lemma)),
+                    LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
+                }
+                .unwrap_or_default();
+                let next = u32::try_from(key_text.len()).unwrap_or(NONE);
+                *by_text.entry(text.clone()).or_insert_with(|| {
+                    key_text.push(text);
+                    next
+                })
+            })
+        };
+        let reading_keys = (0..words.reading_count())
+            .map(|r| {
+                words
+                    .reading(u32::try_from(r).unwrap_or(NONE))
+                    .map_or(NONE, |x| key(x.lemma))
+            })
+            .collect();
+        let keys = (0..tokens)
+            .map(|t| words.chosen(t).map_or(NONE, |r| key(r.lemma)))
+            .collect();
+        Self {
+            words,
+            keys,
+            reading_keys,
+            key_text,
+        }
+    }
+
+    /// The matching form of token `t`'s lemma.
+    #[must_use]
+    pub fn lemma_key(&self, t: usize) -> Option<&str> {
+        let k = *self.keys.get(t)?;
+        self.key_text.get(k as usize).map(String::as_str)
+    }
+
+    /// The matching forms of the lemmas of all of token `t`'s readings, the chosen one first
+    /// (a rule's trigger may be a reading the context did not choose: تدعم is "supports" as
+    /// well as "is supported").
+    #[must_use]
+    pub fn lemma_keys(&self, t: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = self.lemma_key(t).into_iter().collect();
+        let range = self
+            .words
+            .spelling(t)
+            .map_or(0..0, |s| self.words.readings_of_spelling(s));
+        for r in range {
+            if let Some(k) = self
+                .reading_keys
+                .get(r as usize)
+                .and_then(|&k| self.key_text.get(k as usize))
+                && !out.contains(&k.as_str())
+            {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    #[must_use]
+    pub fn pos(&self, t: usize) -> Option<Pos> {
+        self.words.chosen(t).map(|r| r.pos)
+    }
+
+    #[must_use]
+    pub fn is_verb(&self, t: usize) -> bool {
+        self.pos(t) == Some(Pos::Verb)
+    }
+
+    /// Whether the chosen reading ends in a pronoun (his, their…).
+    #[must_use]
+    pub fn has_pronoun(&self, t: usize) -> bool {
+        self.words.chosen(t).is_some_and(|r| r.enclitic != 0)
+    }
+
+    #[must_use]
+    pub fn enclitic(&self, t: usize) -> Option<&'static str> {
+        self.words.chosen(t).and_then(Reading::enclitic)
+    }
+
+    /// Every reading of token `t`.
+    #[must_use]
+    pub fn readings(&self, t: usize) -> &[Reading] {
+        self.words.readings(t)
+    }
+}

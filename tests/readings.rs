@@ -1,0 +1,113 @@
+//! BAMA's readings and the choice among them: how often, with the curated lexicon switched off,
+//! the lemma chosen for a word of the bundled article is the one the curated lexicon gives it.
+
+use dars::analysis::{AnalysisOptions, Document, analyze, analyze_with};
+use dars::arabic::normalize::normalize;
+use dars::arabic::tokenize::TokenKind;
+
+/// `(agreeing, compared, words BAMA has no reading for)` over the article's Arabic words.
+fn agreement(doc: &Document) -> (usize, usize, usize, Vec<String>) {
+    let curated = analyze(doc);
+    let bama = analyze_with(
+        doc,
+        &AnalysisOptions {
+            curated_lexicon: false,
+            user_words: None,
+        },
+    );
+    let (mut agree, mut compared, mut unread) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for (t, token) in doc.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let Some(expected) = curated.entry_of_token(t) else {
+            continue;
+        };
+        compared += 1;
+        match bama.entry_of_token(t) {
+            Some(got) if normalize(&got.lemma) == normalize(&expected.lemma) => agree += 1,
+            Some(got) => misses.push(format!(
+                "{}: {} ({}) not {} ({})",
+                doc.slice(&token.range),
+                got.lemma,
+                got.gloss_en,
+                expected.lemma,
+                expected.gloss_en
+            )),
+            None => {
+                unread += 1;
+                misses.push(format!("{}: no reading", doc.slice(&token.range)));
+            }
+        }
+    }
+    (agree, compared, unread, misses)
+}
+
+#[test]
+fn without_the_curated_lexicon_bama_chooses_the_curated_lemma_mostly() {
+    let doc = Document::bundled();
+    let (agree, compared, unread, misses) = agreement(&doc);
+    let share = agree as f64 / compared as f64;
+    eprintln!(
+        "BAMA alone chose the curated lemma for {agree} of {compared} words ({:.1}%); {unread} have no BAMA reading",
+        share * 100.0
+    );
+    for m in &misses {
+        eprintln!("  {m}");
+    }
+    assert!(share >= 0.85, "{:.1}% agree", share * 100.0);
+}
+
+#[test]
+#[ignore = "a debugging aid: prints every reading of DARS_WORDS"]
+fn print_readings() {
+    let words = std::env::var("DARS_WORDS").unwrap_or_default();
+    let doc = Document::new("w", words.as_str());
+    let a = analyze_with(
+        &doc,
+        &AnalysisOptions {
+            curated_lexicon: false,
+            user_words: None,
+        },
+    );
+    for t in 0..doc.tokens.len() {
+        eprintln!(
+            "{}: chosen {:?}",
+            doc.slice(&doc.tokens[t].range),
+            a.chosen_reading(t)
+        );
+        for r in a.readings(t) {
+            let f = a.lemma_facts(r.lemma).unwrap_or_default();
+            eprintln!(
+                "   {} {} {:?} {} [{:?} {:?}] {:?}",
+                f.lemma,
+                r.vocalized_word().unwrap_or_default(),
+                r.pos,
+                f.gloss_en,
+                r.proclitics(),
+                r.enclitic(),
+                r.lemma.stable_id()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_word_inside_a_name_is_read_as_the_name() {
+    // قطر is also "trains" (قُطُر); in أمير قطر it names Qatar.
+    let doc = Document::new(
+        "t",
+        "واستقبل أمير قطر الشيخ تميم الرئيس. ثم ركب الركاب قطارا.",
+    );
+    let a = analyze(&doc);
+    let t = doc
+        .tokens
+        .iter()
+        .position(|t| doc.slice(&t.range) == "قطر")
+        .expect("قطر is a token");
+    assert_eq!(
+        a.entry_of_token(t).map(|e| e.gloss_en.as_str()),
+        Some("Qatar")
+    );
+}
