@@ -135,7 +135,9 @@ fn text_files(cases: u32) {
 }
 
 /// Pieces of a web page: markup (closed, unclosed, misnested), scripts and styles that must
-/// never reach the text, entities, comments and Arabic paragraphs.
+/// never reach the text, entities, comments and Arabic paragraphs. A stray `<` is followed by
+/// a space: before a letter it would open a tag that swallows the next `<script>`, and the
+/// script's words would then be text, as they are in a browser.
 fn html_piece() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "<html>",
@@ -163,7 +165,7 @@ fn html_piece() -> impl Strategy<Value = String> {
         "<ul><li>بند</li>",
         "</body>",
         "</html>",
-        "<",
+        "< ",
         ">",
         "<p dir=\"rtl\">",
         "English words here. ",
