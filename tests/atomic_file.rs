@@ -41,8 +41,36 @@ fn a_fifo_a_program_reads_is_written_through_and_stays_a_fifo() {
     let dir = Scratch::new("atomic-fifo");
     let fifo = dir.join("pipe");
     mkfifo(&fifo);
+    // The reader has the FIFO open before the write starts (as `cat pipe` would be waiting):
+    // opened without blocking, then made to block for the read.
+    let (opened, ready) = std::sync::mpsc::channel();
     let reader_path = fifo.clone();
-    let reader = std::thread::spawn(move || std::fs::read(reader_path).expect("read the FIFO"));
+    let reader = std::thread::spawn(move || {
+        use std::io::Read as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let nonblocking = rustix::fs::OFlags::NONBLOCK;
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(i32::try_from(nonblocking.bits()).expect("flag"))
+            .open(reader_path)
+            .expect("open the FIFO");
+        let flags = rustix::fs::fcntl_getfl(&file).expect("flags");
+        rustix::fs::fcntl_setfl(&file, flags.difference(nonblocking)).expect("blocking");
+        opened.send(()).expect("signal");
+        // With no writer yet, a FIFO reads as ended: wait for the first bytes, then read to
+        // the writer's close.
+        let mut bytes = Vec::new();
+        for _ in 0..2000 {
+            file.read_to_end(&mut bytes).expect("read the FIFO");
+            if !bytes.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        file.read_to_end(&mut bytes).expect("read the FIFO");
+        bytes
+    });
+    ready.recv().expect("the reader opened the FIFO");
     // Bigger than a pipe's buffer: the writer must wait for the reader, not fail.
     let bytes = vec![b'x'; 300_000];
     let target = fifo.clone();

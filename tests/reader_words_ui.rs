@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dars::analysis::UserWordsStore;
+use dars::library::{Library, WordForms};
 use dars::study::ProgressStore;
 use dars::ui::{DarsApp, Settings};
 use egui::Key;
@@ -26,6 +26,15 @@ fn harness_on(dir: &Path, text: &str) -> Harness<'static, DarsApp> {
         .build_ui_state(|ui, app: &mut DarsApp| app.ui(ui), app);
     harness.run();
     harness
+}
+
+/// What the library in `dir` keeps of the learner's words, read as a second Dars would.
+fn saved_forms(dir: &Path) -> WordForms {
+    Library::open_in(dir)
+        .expect("the library opens")
+        .library
+        .word_forms()
+        .expect("saved words load")
 }
 
 fn press(harness: &mut Harness<'_, DarsApp>, key: Key) {
@@ -72,9 +81,7 @@ fn another_reading_picked_in_the_popup_is_used_and_saved_for_every_text() {
     h.run();
     let after = h.state().analysis().chosen_reading(word);
     assert_ne!(before, after, "the picked reading is now the word's");
-    let saved = UserWordsStore::in_dir(&dir)
-        .load()
-        .expect("saved words load");
+    let saved = saved_forms(&dir);
     assert_eq!(saved.readings.len(), 1, "{saved:?}");
     // Another text with the same word reads it the same way.
     let mut again = harness_on(&dir, "ثم كتب الوزير.");
@@ -114,10 +121,12 @@ fn a_meaning_typed_for_an_unknown_word_is_shown_and_kept() {
         .map(|e| e.gloss_en.clone());
     assert_eq!(entry.as_deref(), Some("Macron (French president)"));
     assert!(h.query_by_label_contains("Saved your meaning").is_some());
-    let saved = UserWordsStore::in_dir(&dir)
-        .load()
-        .expect("saved words load");
-    assert_eq!(saved.meaning("ماكرون"), Some("Macron (French president)"));
+    let saved = saved_forms(&dir);
+    let form = dars::analysis::UserWords::form_of("ماكرون");
+    assert_eq!(
+        saved.meanings.get(&form).map(String::as_str),
+        Some("Macron (French president)")
+    );
     // The card of the word carries it into the deck and exports.
     let cards = h.state().session().cards();
     assert!(cards.iter().any(|c| c.gloss == "Macron (French president)"));

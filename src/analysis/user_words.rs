@@ -26,9 +26,16 @@ pub struct UserWords {
 }
 
 impl UserWords {
+    /// The form `word` is kept under: its matching form, so every spelling of it with or
+    /// without vowel marks shares one meaning and one reading.
+    #[must_use]
+    pub fn form_of(word: &str) -> String {
+        normalize(word)
+    }
+
     /// Sets the meaning of `word` (as written); an empty meaning removes it.
     pub fn set_meaning(&mut self, word: &str, meaning: &str) {
-        let key = normalize(word);
+        let key = Self::form_of(word);
         let meaning = meaning.trim();
         if key.is_empty() {
             return;
@@ -43,13 +50,13 @@ impl UserWords {
     /// The meaning typed for `word`, if any.
     #[must_use]
     pub fn meaning(&self, word: &str) -> Option<&str> {
-        self.meanings.get(&normalize(word)).map(String::as_str)
+        self.meanings.get(&Self::form_of(word)).map(String::as_str)
     }
 
     /// Makes `lemma` the reading of `word` wherever it occurs; `None` goes back to the
     /// analysis's own choice.
     pub fn set_reading(&mut self, word: &str, lemma: Option<LemmaRef>) {
-        let key = normalize(word);
+        let key = Self::form_of(word);
         match lemma.and_then(LemmaRef::stable_id) {
             Some(id) if !key.is_empty() => {
                 self.readings.insert(key, id);

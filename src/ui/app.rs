@@ -158,7 +158,6 @@ impl DarsApp {
         let mut problem = None;
         let data_dir = store.map(|s| s.dir().to_path_buf());
         let user_store = data_dir.as_deref().map(UserWordsStore::in_dir);
-        let (user_words, user_problem) = user_words::load(user_store.as_ref());
         let library = match data_dir.as_deref().map(Library::open_in) {
             Some(Ok(opened)) => {
                 notices = opened.notices;
@@ -170,6 +169,7 @@ impl DarsApp {
             }
             None => None,
         };
+        let (user_words, user_problem) = user_words::load(library.as_ref(), user_store.as_ref());
         // A blank text until the real one is chosen below: analysing it costs nothing.
         let doc = Document::new("", "");
         let analysis = analyze(&doc);
