@@ -23,7 +23,7 @@ pub mod word_by_word;
 pub mod word_facts;
 
 pub use analyze::{
-    Analysis, AnalysisOptions, Relation, TokenInfo, VocabEntry, analyze, analyze_with,
+    Analysis, AnalysisOptions, Relation, TokenInfo, VocabEntry, analyze, analyze_with, preload,
 };
 pub use document::{Document, Sentence, SentenceKind, Token};
 pub use entities::{Entity, EntityKind, Mention};

@@ -32,6 +32,8 @@ use std::path::PathBuf;
 /// # Errors
 /// When no window can be opened (no display, no OpenGL).
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    // The lexicons load while the window is made, not after: the window appears sooner.
+    std::thread::spawn(crate::analysis::preload);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dars")
