@@ -480,3 +480,27 @@ proptest! {
         check_invariants(&words.join(" "));
     }
 }
+
+#[test]
+fn a_capital_after_a_title_is_the_place_not_the_person_s_name() {
+    let doc = Document::new(
+        "t",
+        "وصل وزير الخارجية المصري القاهرة أمس بعد جولة في أفريقيا.",
+    );
+    let analysis = analyze(&doc);
+    let kinds: Vec<_> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.name_en.as_str(), e.kind))
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .all(|(_, k)| *k != dars::analysis::EntityKind::Person),
+        "no person is named: {kinds:?}"
+    );
+    assert!(
+        kinds.iter().any(|(name, _)| name.contains("Cairo")),
+        "Cairo is found: {kinds:?}"
+    );
+}

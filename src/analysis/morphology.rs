@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{LemmaId, Lexicon, Pos};
 use crate::arabic::normalize::{letter_offsets, normalize};
+use crate::arabic::script::is_arabic_letter;
 
 /// Conjunctions that come first in a word.
 const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
@@ -93,9 +94,18 @@ pub fn analyze_word(word: &str, lexicon: &Lexicon) -> WordAnalysis {
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
     let letters = chars.len();
     let byte_at = |letter: usize| chars.get(letter).map_or(normalized.len(), |&(at, _)| at);
+    // Matching folds ة into ه and ى into ي, but a pronoun is never written ة or ى: وزارة is
+    // "ministry", not و + زار + ه ("and he visited him").
+    let written_last = word.chars().rev().find(|&c| is_arabic_letter(c));
     let mut best: Option<(usize, WordAnalysis)> = None;
     for prefix in prefixes(&normalized) {
         for enclitic in std::iter::once("").chain(ENCLITICS) {
+            if matches!(
+                (enclitic, written_last),
+                ("ه", Some('ة')) | ("ي", Some('ى'))
+            ) {
+                continue;
+            }
             let enclitic_letters = enclitic.chars().count();
             let cost = prefix.letters + enclitic_letters;
             if best.as_ref().is_some_and(|(c, _)| *c <= cost)
@@ -253,6 +263,13 @@ mod tests {
             split("حلفائه"),
             (vec![], "حلفائ".into(), vec!["ه"], lemma("حليف"))
         );
+    }
+
+    #[test]
+    fn a_final_teh_marbuta_is_no_pronoun() {
+        let (_, _, enclitics, found) = split("وزارة");
+        assert!(enclitics.is_empty(), "{enclitics:?}");
+        assert_ne!(found, lemma("زار"), "وزارة is not 'and he visited him'");
     }
 
     #[test]

@@ -436,7 +436,20 @@ pub(crate) fn introduced(
                 }
                 j += 1;
             }
-            let name = name_after(facts, run, j);
+            // A place or state the gazetteer knows ends the name: وزير الخارجية المصري
+            // القاهرة is a minister and Cairo, not a minister called Cairo.
+            let name = name_after(facts, run, j).and_then(|r| {
+                let end = (r.start..r.end)
+                    .find(|&k| {
+                        at.get(&run[k].token).is_some_and(|c| {
+                            c.entries
+                                .iter()
+                                .all(|&e| g.entries[e].kind != EntityKind::Person)
+                        })
+                    })
+                    .unwrap_or(r.end);
+                (end > r.start).then_some(r.start..end)
+            });
             if name.is_none() && of.is_none() {
                 i += 1;
                 continue;
