@@ -436,17 +436,21 @@ pub(crate) fn introduced(
                 }
                 j += 1;
             }
-            // A place or state the gazetteer knows ends the name: وزير الخارجية المصري
-            // القاهرة is a minister and Cairo, not a minister called Cairo.
+            // The title's own state, or its capital, is not part of the name after it:
+            // وزير الخارجية المصري القاهرة is Egypt's minister and Cairo, not a minister
+            // called Cairo. Another state's capital may be a first name (الرئيس
+            // الباراغواياني سانتياغو بينيا).
+            let own_place = |c: &Candidate| {
+                of.is_some()
+                    && c.entries.iter().all(|&e| {
+                        let entry = &g.entries[e];
+                        Some(e) == of
+                            || entry.capital_of.as_deref().and_then(|id| g.entry_by_id(id)) == of
+                    })
+            };
             let name = name_after(facts, run, j).and_then(|r| {
                 let end = (r.start..r.end)
-                    .find(|&k| {
-                        at.get(&run[k].token).is_some_and(|c| {
-                            c.entries
-                                .iter()
-                                .all(|&e| g.entries[e].kind != EntityKind::Person)
-                        })
-                    })
+                    .find(|&k| at.get(&run[k].token).is_some_and(|c| own_place(c)))
                     .unwrap_or(r.end);
                 (end > r.start).then_some(r.start..end)
             });
