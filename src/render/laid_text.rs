@@ -50,7 +50,11 @@ fn is_bidi_push(c: char) -> bool {
 /// Copies `text`, putting in a stand-in of the same length in bytes (so offsets stay as they
 /// are) for each paragraph break and each bidi opening nested too deep.
 fn push_with_stand_ins(out: &mut String, text: &str) {
-    let mut depth = 0_usize;
+    // The openings in force, as the bidi algorithm counts them (true: an isolate). A closing
+    // character only closes what the algorithm says it does: a PDF the innermost embedding
+    // or override, not an isolate; a PDI the innermost isolate and all opened inside it; an
+    // unmatched one nothing (counting those down let RLO … PDI repeated nest without end).
+    let mut open: Vec<bool> = Vec::new();
     for c in text.chars() {
         match c {
             '\r' | '\u{1C}'..='\u{1E}' => out.push(' '),
@@ -58,14 +62,20 @@ fn push_with_stand_ins(out: &mut String, text: &str) {
             // A line break inside the paragraph.
             '\u{2029}' => out.push('\u{2028}'),
             // A zero-width space: invisible, and no bidi effect.
-            c if is_bidi_push(c) && depth >= MAX_BIDI_NESTING => out.push('\u{200B}'),
+            c if is_bidi_push(c) && open.len() >= MAX_BIDI_NESTING => out.push('\u{200B}'),
             c => {
                 if is_bidi_push(c) {
-                    depth += 1;
-                } else if matches!(c, '\u{202C}' | '\u{2069}') {
-                    depth = depth.saturating_sub(1);
+                    open.push(matches!(c, '\u{2066}'..='\u{2068}'));
+                } else if c == '\u{202C}' {
+                    if open.last() == Some(&false) {
+                        open.pop();
+                    }
+                } else if c == '\u{2069}' {
+                    if let Some(isolate) = open.iter().rposition(|&isolate| isolate) {
+                        open.truncate(isolate);
+                    }
                 } else if c == '\n' {
-                    depth = 0;
+                    open.clear();
                 }
                 out.push(c);
             }
@@ -96,6 +106,15 @@ mod tests {
                 assert!(text.is_char_boundary(p.to_document(g.start)));
             }
         }
+    }
+
+    #[test]
+    fn closings_that_close_nothing_do_not_hide_deep_nesting() {
+        // Found by the fuzz harness: an isolate closed, then an override opened, over and over
+        // (a stray PDI before each) nests the overrides past the limit.
+        let text = "\u{2069}\u{2067}abc\u{2069}\u{202E}".repeat(660);
+        let p = lays_out(&text, 1.0);
+        assert!(!p.highlight(&(0..text.len())).is_empty());
     }
 
     #[test]
