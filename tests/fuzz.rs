@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 use std::path::PathBuf;
-use std::time::Instant;
 
 use cosmic_text::FontSystem;
 use dars::analysis::Document;
@@ -16,45 +15,15 @@ use dars::render::page::{PageError, PageOptions, render_page};
 use dars::render::{ChunkedParagraph, Direction, FontChoice, Paragraph, TextStyle};
 use dars::study::progress::ProgressStore;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRng, TestRunner};
+
+#[path = "common/fuzzing.rs"]
+mod fuzzing;
+use fuzzing::{MILLION, fuzz};
+use proptest::test_runner::TestCaseError;
 
 /// Cases in the normal test run (`DARS_FUZZ_CASES` changes it, to explore more while
 /// working), and in the fuzzing run.
 const QUICK: u32 = 32;
-const MILLION: u32 = 1_000_000;
-
-/// Runs `check` on `cases` values of `strategy`, and prints how long that took.
-fn fuzz<S: Strategy>(
-    name: &str,
-    cases: u32,
-    strategy: S,
-    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    // A fixed seed: the same cases on every run, so a failure can always be replayed.
-    let rng = TestRng::deterministic_rng(config.rng_algorithm);
-    let mut runner = TestRunner::new_with_rng(config, rng);
-    let start = Instant::now();
-    match runner.run(&strategy, check) {
-        Ok(()) => {}
-        // The smallest failing input can be megabytes: it goes to a file, not the terminal.
-        Err(TestError::Fail(reason, input)) => {
-            let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .join(format!("fuzz-{}.txt", name.replace(' ', "-")));
-            let _ = std::fs::write(&file, format!("{reason}\n{input:?}\n"));
-            panic!("{name}: {reason}; the input is in {}", file.display());
-        }
-        Err(TestError::Abort(reason)) => panic!("{name}: aborted: {reason}"),
-    }
-    eprintln!(
-        "{name}: {cases} cases in {:.1} s",
-        start.elapsed().as_secs_f64()
-    );
-}
 
 // --- The text engine ---------------------------------------------------------------------
 
@@ -236,12 +205,8 @@ fn page(cases: u32) {
     });
 }
 
-/// [`QUICK`], or `DARS_FUZZ_CASES`.
 fn quick() -> u32 {
-    std::env::var("DARS_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(QUICK)
+    fuzzing::quick(QUICK)
 }
 
 #[test]

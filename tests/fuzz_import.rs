@@ -6,52 +6,19 @@
 
 use std::io::{Cursor, Write as _};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Instant;
 
 use dars::arabic::script::{has_arabic, is_arabic_letter};
 use dars::import::{article_from_html, chapters_from_epub, text_from_file_bytes};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRng, TestRunner};
+
+#[path = "common/fuzzing.rs"]
+mod fuzzing;
+use fuzzing::{MILLION, fuzz};
 
 const QUICK: u32 = 24;
-const MILLION: u32 = 1_000_000;
-
-/// Runs `check` on `cases` values of `strategy` from a fixed seed, and prints how long it took.
-fn fuzz<S: Strategy>(
-    name: &str,
-    cases: u32,
-    strategy: S,
-    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let rng = TestRng::deterministic_rng(config.rng_algorithm);
-    let mut runner = TestRunner::new_with_rng(config, rng);
-    let start = Instant::now();
-    match runner.run(&strategy, check) {
-        Ok(()) => {}
-        Err(TestError::Fail(reason, input)) => {
-            let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .join(format!("fuzz-import-{}.txt", name.replace(' ', "-")));
-            let _ = std::fs::write(&file, format!("{reason}\n{input:?}\n"));
-            panic!("{name}: {reason}; the input is in {}", file.display());
-        }
-        Err(TestError::Abort(reason)) => panic!("{name}: aborted: {reason}"),
-    }
-    eprintln!(
-        "{name}: {cases} cases in {:.1} s",
-        start.elapsed().as_secs_f64()
-    );
-}
 
 fn quick() -> u32 {
-    std::env::var("DARS_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(QUICK)
+    fuzzing::quick(QUICK)
 }
 
 /// Pieces of what text files hold: Arabic words and marks, Latin, digits, byte-order marks,
