@@ -377,6 +377,53 @@ fn dars_analyze_json_prints_the_contract() {
     assert!(json["relations"].as_array().is_some_and(|r| r.len() > 20));
 }
 
+/// Every token record of the JSON says what the analysis says of that token, across the
+/// blocks the records are written in (16,384 tokens each, on several threads), and with text
+/// that has to be escaped: quotation marks, a backslash, a tab and a control character.
+#[test]
+fn every_token_record_agrees_with_the_analysis() {
+    let line = "قال الوزير \"نعم\" \\ للصحفيين\t\u{1} في 2024، abc.\n";
+    let text = line.repeat(4_000);
+    let doc = Document::new("json", text.as_str());
+    assert!(doc.tokens.len() > 3 * 16_384, "{} tokens", doc.tokens.len());
+    let analysis = analyze(&doc);
+    let json = analysis.to_json(&doc);
+    assert_contract(&json, &text);
+    let records = json["tokens"].as_array().expect("tokens");
+    assert_eq!(records.len(), doc.tokens.len());
+    for (i, (t, record)) in doc.tokens.iter().zip(records).enumerate() {
+        let info = analysis.token(&doc, i).unwrap_or_default();
+        let expected = serde_json::json!({
+            "start": t.range.start,
+            "end": t.range.end,
+            "text": doc.slice(&t.range),
+            "kind": t.kind,
+            "sentence": t.sentence,
+            "lemma": analysis.entry_of_token(i).map(|e| e.lemma.as_str()),
+            "proclitics": info.proclitics,
+            "enclitics": info.enclitics,
+            "spelling": record["spelling"],
+            "reading": analysis.chosen_reading(i),
+        });
+        assert_eq!(record, &expected, "token {i}");
+        // The spelling a word names is its own.
+        if let Some(s) = record["spelling"].as_u64() {
+            let s = usize::try_from(s).unwrap_or(usize::MAX);
+            assert_eq!(
+                json["spellings"][s]["text"],
+                doc.slice(&t.range),
+                "token {i}"
+            );
+        } else {
+            assert_ne!(
+                t.kind,
+                TokenKind::Word,
+                "token {i} is a word with no spelling"
+            );
+        }
+    }
+}
+
 #[test]
 fn dars_analyze_reads_a_file_and_reports_errors_on_stderr() {
     let dir = std::env::temp_dir().join(format!("dars-analyze-{}", std::process::id()));

@@ -8,6 +8,7 @@ pub mod choose;
 pub mod document;
 pub mod entities;
 pub mod json;
+mod json_tokens;
 pub mod lemmas;
 pub mod lexicon;
 pub mod load;
