@@ -1,7 +1,8 @@
 //! The analysis of a document: lemma of every word, vocabulary, translations, entities and
 //! relations, computed once from the `Document` and the bundled language data.
 
-use foldhash::{HashMap, HashMapExt as _};
+use foldhash::{HashMap, HashMapExt as _, HashSet};
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::choose::choose;
@@ -103,6 +104,7 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .unwrap_or_default();
     choose(doc, &mut words, &saved);
     let translations = (0..doc.sentences.len())
+        .into_par_iter()
         .map(|s| {
             Translations::bundled()
                 .of(doc.sentence_text(s))
@@ -221,6 +223,7 @@ fn merge(found: &[Found], catalogue: &Catalogue, entities: &mut Vec<Entity>) -> 
     let mut out: Vec<Relation> = Vec::new();
     let mut counts: Vec<Option<(u32, String, String)>> = Vec::new();
     let mut index: HashMap<(&str, usize, usize, bool), usize> = HashMap::new();
+    let mut present: HashSet<usize> = entities.iter().map(|e| e.entry).collect();
     for f in found {
         let key = if f.directed {
             (f.kind.as_str(), f.source, f.target, f.past)
@@ -247,14 +250,12 @@ fn merge(found: &[Found], catalogue: &Catalogue, entities: &mut Vec<Entity>) -> 
             counts.push(None);
             out.len() - 1
         });
-        if !out[at].sentences.contains(&f.sentence) {
-            out[at].sentences.push(f.sentence);
-        }
+        out[at].sentences.push(f.sentence);
         if f.count.as_ref().map(|c| c.0) > counts[at].as_ref().map(|c| c.0) {
             counts[at].clone_from(&f.count);
         }
         for entry in [f.source, f.target] {
-            if !entities.iter().any(|e| e.entry == entry) {
+            if present.insert(entry) {
                 let g = catalogue.entry(entry);
                 entities.push(Entity {
                     entry,
@@ -269,6 +270,7 @@ fn merge(found: &[Found], catalogue: &Catalogue, entities: &mut Vec<Entity>) -> 
     }
     for (relation, count) in out.iter_mut().zip(counts) {
         relation.sentences.sort_unstable();
+        relation.sentences.dedup();
         if let Some((times, en, ar)) = count {
             relation.count = Some(times);
             relation.label_en = format!("{} {en}", relation.label_en);

@@ -1,11 +1,12 @@
 //! The `Document`: a text split once into paragraphs, sentences and tokens, all as byte ranges.
 
+use rayon::prelude::*;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::arabic::segment;
-use crate::arabic::tokenize::{TokenKind, tokenize};
+use crate::arabic::tokenize::{RawToken, TokenKind, tokenize};
 
 /// What part of an article a sentence is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -63,10 +64,23 @@ impl Document {
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let paragraphs = segment::paragraphs(&text);
+        // Each paragraph split and tokenized on its own (on every core), joined in order.
+        let split: Vec<Vec<(Range<usize>, Vec<RawToken>)>> = paragraphs
+            .par_iter()
+            .map(|para| {
+                segment::sentences(&text, para.clone())
+                    .into_iter()
+                    .map(|range| {
+                        let raw = tokenize(&text[range.clone()], range.start);
+                        (range, raw)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
         let last = paragraphs.len().saturating_sub(1);
-        for (p, para) in paragraphs.iter().enumerate() {
+        for (p, (para, para_sentences)) in paragraphs.iter().zip(split).enumerate() {
             let kind = if p == 0 && paragraphs.len() > 1 {
                 SentenceKind::Title
             } else if p == last && p > 0 && is_source_line(&text[para.clone()]) {
@@ -74,18 +88,14 @@ impl Document {
             } else {
                 SentenceKind::Body
             };
-            for range in segment::sentences(&text, para.clone()) {
+            for (range, raw) in para_sentences {
                 let index = sentences.len();
                 let first = tokens.len();
-                tokens.extend(
-                    tokenize(&text[range.clone()], range.start)
-                        .into_iter()
-                        .map(|t| Token {
-                            range: t.range,
-                            kind: t.kind,
-                            sentence: index,
-                        }),
-                );
+                tokens.extend(raw.into_iter().map(|t| Token {
+                    range: t.range,
+                    kind: t.kind,
+                    sentence: index,
+                }));
                 sentences.push(Sentence {
                     kind,
                     range,

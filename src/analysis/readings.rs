@@ -2,6 +2,7 @@
 //! spelling (found once per spelling), and the one chosen for each token.
 
 use foldhash::{HashMap, HashMapExt as _};
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::bama::solutions::{ENCLITICS, PROCLITICS, stem_bytes};
@@ -180,6 +181,7 @@ impl Words {
     pub fn of(doc: &Document, curated: bool) -> Self {
         let mut w = Self::default();
         let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
         w.spelling_of.reserve(doc.tokens.len());
         for token in &doc.tokens {
             if token.kind != TokenKind::Word {
@@ -187,16 +189,25 @@ impl Words {
                 continue;
             }
             let text = doc.slice(&token.range);
-            let next = to_u32(w.spellings.len());
+            let next = to_u32(texts.len());
             let t = to_u32(w.spelling_of.len());
             let spelling = *seen.entry(text).or_insert_with(|| {
-                let start = to_u32(w.readings.len());
-                w.readings.extend(readings_of(text, curated));
-                w.spellings.push((start, to_u32(w.readings.len())));
+                texts.push(text);
                 w.first_token.push(t);
                 next
             });
             w.spelling_of.push(spelling);
+        }
+        // Each spelling analysed once, on every core, kept in order of first occurrence.
+        let readings: Vec<Vec<Reading>> = texts
+            .par_iter()
+            .with_min_len(16)
+            .map(|text| readings_of(text, curated))
+            .collect();
+        for of_spelling in readings {
+            let start = to_u32(w.readings.len());
+            w.readings.extend(of_spelling);
+            w.spellings.push((start, to_u32(w.readings.len())));
         }
         w.chosen = vec![NONE; doc.tokens.len()];
         w

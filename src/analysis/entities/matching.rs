@@ -2,41 +2,82 @@
 //! proclitics a name's first word may carry, and the longest alias at each word.
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::ops::Range;
-use std::rc::Rc;
 
 use super::MentionVia;
 use super::gazetteer::{Gazetteer, name_key};
 use crate::analysis::document::Document;
 use crate::analysis::morphology::prefixes;
+use crate::analysis::readings::{NONE, Words};
 use crate::arabic::normalize::letter_offsets;
 use crate::arabic::tokenize::TokenKind;
 
 /// A word of the document as names are matched: a token index, its name key, and the keys
 /// its first word can have once proclitics are set aside (see [`first_word_keys`]).
-pub(crate) struct Unit {
+pub(crate) struct Unit<'k> {
     pub token: usize,
-    pub key: Rc<str>,
-    pub first: Rc<[(String, usize)]>,
+    pub key: &'k str,
+    pub first: &'k [(String, usize)],
 }
 
-/// A word's name key, and the keys of its first word with the letters each sets aside.
-pub(crate) type WordKeys = (Rc<str>, Rc<[(String, usize)]>);
-
-/// The keys of each spelling met so far: news repeat their words, so each is worked out once.
-#[derive(Default)]
-pub(crate) struct KeyCache<'d> {
-    by_text: HashMap<&'d str, WordKeys>,
+/// The name keys of every word of a document, worked out once per spelling: news repeat
+/// their words. Read-only once made, so every thread of the analysis shares it.
+pub(crate) struct KeyTable {
+    /// Per token: its row of `keys`, or [`NONE`] for punctuation.
+    of_token: Vec<u32>,
+    /// A word's name key, and the keys of its first word with the letters each sets aside.
+    keys: Vec<(String, Vec<(String, usize)>)>,
 }
 
-impl<'d> KeyCache<'d> {
-    /// The name key of a word and the keys of its first word (see [`first_word_keys`]).
-    pub(crate) fn keys(&mut self, text: &'d str) -> &WordKeys {
-        self.by_text.entry(text).or_insert_with(|| {
-            let key = name_key(text);
-            let first = first_word_keys(&key).into();
-            (key.into(), first)
-        })
+impl KeyTable {
+    /// The keys of the words of `doc`: a row per spelling the readings know (by its index),
+    /// then one per other spelling of a number or a Latin word.
+    pub(crate) fn new(doc: &Document, words: &Words) -> Self {
+        let mut texts: Vec<&str> = (0..words.spelling_count())
+            .map(|s| {
+                let first = u32::try_from(s).ok().and_then(|s| words.first_token_of(s));
+                first
+                    .and_then(|t| doc.tokens.get(t))
+                    .map_or("", |t| doc.slice(&t.range))
+            })
+            .collect();
+        let mut others: HashMap<&str, u32> = HashMap::default();
+        let of_token = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(t, token)| {
+                if token.kind == TokenKind::Punct {
+                    return NONE;
+                }
+                if let Some(s) = words.spelling(t) {
+                    return s;
+                }
+                let text = doc.slice(&token.range);
+                *others.entry(text).or_insert_with(|| {
+                    texts.push(text);
+                    u32::try_from(texts.len() - 1).unwrap_or(NONE)
+                })
+            })
+            .collect();
+        let keys = texts
+            .par_iter()
+            .map(|text| {
+                let key = name_key(text);
+                let first = first_word_keys(&key);
+                (key, first)
+            })
+            .collect();
+        Self { of_token, keys }
+    }
+
+    /// The name key of token `t` and the keys of its first word (see [`first_word_keys`]);
+    /// none for punctuation.
+    pub(crate) fn keys(&self, t: usize) -> Option<(&str, &[(String, usize)])> {
+        let row = *self.of_token.get(t)?;
+        let (key, first) = self.keys.get(row as usize)?;
+        Some((key, first))
     }
 }
 
@@ -58,7 +99,7 @@ static CURRENT_KEYS: std::sync::LazyLock<foldhash::HashSet<String>> =
 
 /// The runs of words of sentence `s` that a name can span: the words between punctuation (a
 /// hyphen joins, as in مون جاي-ان).
-pub(crate) fn runs<'d>(doc: &'d Document, s: usize, cache: &mut KeyCache<'d>) -> Vec<Vec<Unit>> {
+pub(crate) fn runs<'k>(doc: &Document, s: usize, keys: &'k KeyTable) -> Vec<Vec<Unit<'k>>> {
     let mut out = Vec::new();
     let mut run = Vec::new();
     let tokens = doc.sentences.get(s).map_or(0..0, |x| x.tokens.clone());
@@ -71,11 +112,13 @@ pub(crate) fn runs<'d>(doc: &'d Document, s: usize, cache: &mut KeyCache<'d>) ->
             }
             continue;
         }
-        let (key, first) = cache.keys(text);
+        let Some((key, first)) = keys.keys(t) else {
+            continue;
+        };
         run.push(Unit {
             token: t,
-            key: Rc::clone(key),
-            first: Rc::clone(first),
+            key,
+            first,
         });
     }
     if !run.is_empty() {
@@ -168,7 +211,7 @@ pub(crate) fn best_match_at(
                 && alias.words[1..]
                     .iter()
                     .zip(&run[i + 1..])
-                    .all(|(w, u)| inner_word_matches(&u.key, w));
+                    .all(|(w, u)| inner_word_matches(u.key, w));
             let better = best
                 .as_ref()
                 .is_none_or(|b| len > b.0 || (len == b.0 && alias.via < b.2));
@@ -179,7 +222,7 @@ pub(crate) fn best_match_at(
         // An office and "current": الزعيم الحالي.
         if best.is_none()
             && let Some(next) = run.get(i + 1)
-            && CURRENT_KEYS.contains(&*next.key)
+            && CURRENT_KEYS.contains(next.key)
         {
             let holders = g.holders_of(key);
             if !holders.is_empty() {

@@ -214,7 +214,7 @@ enum NameWord {
 }
 
 fn name_word(facts: &WordFacts, unit: &Unit, first: bool, after_particle: bool) -> NameWord {
-    let key = &*unit.key;
+    let key = unit.key;
     if one_of(List::Particles, key) {
         return NameWord::Particle;
     }
@@ -288,7 +288,7 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                 };
                 let boundary = || {
                     run.get(end + 1).is_none_or(|u| {
-                        one_of(List::Stop, &u.key)
+                        one_of(List::Stop, u.key)
                             || name_word(facts, u, false, false) == NameWord::No
                     })
                 };
@@ -299,7 +299,7 @@ fn name_after(facts: &WordFacts, run: &[Unit], from: usize) -> Option<Range<usiz
                         .iter()
                         .all(|r| r.pos == Pos::Verb && r.proclitics != 0);
                 end > from
-                    && !one_of(List::Stop, &run[end].key)
+                    && !one_of(List::Stop, run[end].key)
                     && ((proper && strong_after()) || (clitic_verbs && boundary()))
             }
         };
@@ -347,12 +347,12 @@ fn title_at(
                 && title.words[1..]
                     .iter()
                     .zip(&run[i + 1..])
-                    .all(|(w, u)| bare(&u.key) == w);
+                    .all(|(w, u)| bare(u.key) == w);
             if fits && best.as_ref().is_none_or(|b| n > b.1) {
                 let last = if n == 1 {
                     key.as_str()
                 } else {
-                    run[i + n - 1].key.as_ref()
+                    run[i + n - 1].key
                 };
                 best = Some((Some(t), n, last.starts_with("ال"), skipped));
             }
@@ -429,9 +429,9 @@ pub(crate) fn introduced(
             let title_end = j;
             let mut former = false;
             while let Some(u) = run.get(j) {
-                if one_of(List::Modifiers, &u.key) {
+                if one_of(List::Modifiers, u.key) {
                     former |= *u.key == *name_key("السابق");
-                } else if !one_of(List::Honorifics, &u.key) {
+                } else if !one_of(List::Honorifics, u.key) {
                     break;
                 }
                 j += 1;

@@ -3,10 +3,11 @@
 //! full, and a short form several share for the one named last or next.
 
 use foldhash::{HashMap, HashMapExt as _, HashSet};
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::gazetteer::{GazEntry, Gazetteer, Office, key_set, name_key};
-use super::matching::{Candidate, KeyCache, find_candidates, runs, start_after};
+use super::matching::{Candidate, KeyTable, find_candidates, runs, start_after};
 use super::persons::{Introduced, PARTICLES, Titles, introduced};
 use super::{Entity, EntityKind, Mention, MentionVia};
 use crate::analysis::document::Document;
@@ -14,6 +15,10 @@ use crate::analysis::lexicon::Pos;
 use crate::analysis::word_facts::WordFacts;
 use crate::arabic::tokenize::TokenKind;
 use crate::arabic::translit::romanize_name;
+
+/// Sentences, and words, a thread takes at a time.
+const PIECE_SENTENCES: usize = 64;
+const PIECE_TOKENS: usize = 4096;
 
 /// The entries of one analysis: the gazetteer's, then the people the document introduces.
 pub struct Catalogue<'g> {
@@ -118,14 +123,23 @@ fn id_of(name_en: &str, catalogue: &Catalogue) -> String {
 /// the one it names next; with neither it is dropped rather than guessed.
 #[must_use]
 pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) -> EntitiesFound<'g> {
+    let keys = KeyTable::new(doc, facts.words);
+    // Each sentence on its own (on every core), joined in text order.
+    let by_sentence: Vec<(Vec<Candidate>, Vec<Introduced>)> = (0..doc.sentences.len())
+        .into_par_iter()
+        .with_min_len(PIECE_SENTENCES)
+        .map(|s| {
+            let runs = runs(doc, s, &keys);
+            let found = find_candidates(doc, s, &runs, g);
+            let people = introduced(doc, s, &runs, facts, g, &found);
+            (found, people)
+        })
+        .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut people: Vec<Introduced> = Vec::new();
-    let mut cache = KeyCache::default();
-    for s in 0..doc.sentences.len() {
-        let runs = runs(doc, s, &mut cache);
-        let found = find_candidates(doc, s, &runs, g);
-        people.extend(introduced(doc, s, &runs, facts, g, &found));
+    for (found, introduced) in by_sentence {
         candidates.extend(found);
+        people.extend(introduced);
     }
     let mut catalogue = Catalogue {
         gazetteer: g,
@@ -133,7 +147,7 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
     };
     let (offices, mut candidates, new_people) =
         introduce(doc, facts, &mut catalogue, &people, candidates);
-    add_surnames(doc, facts, &new_people, &mut candidates, &mut cache);
+    add_surnames(doc, facts, &keys, &new_people, &mut candidates);
     bind_titles(&catalogue, &mut candidates);
     candidates.sort_by_key(|c| c.tokens.start);
     let entities = resolve(&catalogue, &candidates);
@@ -301,12 +315,12 @@ fn title_candidate(p: &Introduced, person: usize) -> Candidate {
 
 /// A new person's surname (any word of the name but the first, or the only one) alone
 /// elsewhere in the text names them; an Arab name with بن or آل has none (ثاني is "second").
-fn add_surnames<'d>(
-    doc: &'d Document,
+fn add_surnames(
+    doc: &Document,
     facts: &WordFacts,
+    keys: &KeyTable,
     people: &[(usize, Vec<String>)],
     candidates: &mut Vec<Candidate>,
-    cache: &mut KeyCache<'d>,
 ) {
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     let particles = key_set(&PARTICLES);
@@ -336,33 +350,39 @@ fn add_surnames<'d>(
             }
         }
     }
-    for (t, token) in doc.tokens.iter().enumerate() {
-        if token.kind == TokenKind::Punct || covered[t] {
-            continue;
-        }
-        // A common word is not a surname there (على for Ali).
-        let common = facts
-            .readings(t)
-            .iter()
-            .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
-        if common {
-            continue;
-        }
-        let (_, first) = cache.keys(doc.slice(&token.range));
-        let hit = first
-            .iter()
-            .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)));
-        if let Some((entries, skipped)) = hit {
-            candidates.push(Candidate {
+    // Each word on its own (on every core), in text order.
+    let found: Vec<Candidate> = (0..doc.tokens.len())
+        .into_par_iter()
+        .with_min_len(PIECE_TOKENS)
+        .map(|t| {
+            let token = &doc.tokens[t];
+            if token.kind == TokenKind::Punct || covered[t] {
+                return None;
+            }
+            // A common word is not a surname there (على for Ali).
+            let common = facts
+                .readings(t)
+                .iter()
+                .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
+            if common {
+                return None;
+            }
+            let (_, first) = keys.keys(t)?;
+            let (entries, skipped) = first
+                .iter()
+                .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
+            Some(Candidate {
                 entries: entries.clone(),
                 sentence: token.sentence,
                 tokens: t..t + 1,
                 start: start_after(doc, t, skipped),
                 end: token.range.end,
                 via: MentionVia::Name,
-            });
-        }
-    }
+            })
+        })
+        .flatten()
+        .collect();
+    candidates.extend(found);
 }
 
 /// A title or office names only a person this document names: "US secretary of state" in an
