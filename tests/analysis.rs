@@ -424,6 +424,52 @@ fn every_token_record_agrees_with_the_analysis() {
     }
 }
 
+/// The analysis runs on every core: one core or several, the JSON is the same, byte for byte
+/// (a text long enough to be shared out: over a thousand sentences, 40,000 tokens).
+#[test]
+fn dars_analyze_prints_the_same_on_one_core_as_on_several() {
+    let dir = std::env::temp_dir().join(format!("dars-cores-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("news.txt");
+    let articles = [
+        include_str!("articles/brazil_argentina.txt"),
+        include_str!("articles/congo_rwanda.txt"),
+        include_str!("articles/saudi_iran.txt"),
+        UNSEEN,
+    ];
+    std::fs::write(&path, articles.concat().repeat(36)).expect("write the text");
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dars"))
+            .args(["analyze", path.to_str().expect("utf-8 path")])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the dars binary runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let one = run("1");
+    let json: serde_json::Value = serde_json::from_slice(&one).expect("stdout is JSON");
+    assert!(
+        json["sentences"]
+            .as_array()
+            .is_some_and(|s| s.len() > 4 * 64)
+    );
+    assert!(
+        json["tokens"]
+            .as_array()
+            .is_some_and(|t| t.len() > 2 * 16_384)
+    );
+    assert!(
+        one == run("4"),
+        "four threads print another analysis than one"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn dars_analyze_reads_a_file_and_reports_errors_on_stderr() {
     let dir = std::env::temp_dir().join(format!("dars-analyze-{}", std::process::id()));

@@ -53,6 +53,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
 }
 
+/// Paragraphs split at once, in parallel, before their tokens join the document's.
+const PARAGRAPH_WINDOW: usize = 512;
+
 /// The article bundled with the app: opened when no file is given.
 pub const BUNDLED_ARTICLE: &str = include_str!("../../seeds/000_b18d53c4db9afe0d.txt");
 /// The name the bundled article goes by.
@@ -64,44 +67,48 @@ impl Document {
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let paragraphs = segment::paragraphs(&text);
-        // Each paragraph split and tokenized on its own (on every core), joined in order.
-        let split: Vec<Vec<(Range<usize>, Vec<RawToken>)>> = paragraphs
-            .par_iter()
-            .map(|para| {
-                segment::sentences(&text, para.clone())
-                    .into_iter()
-                    .map(|range| {
-                        let raw = tokenize(&text[range.clone()], range.start);
-                        (range, raw)
-                    })
-                    .collect()
-            })
-            .collect();
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
         let last = paragraphs.len().saturating_sub(1);
-        for (p, (para, para_sentences)) in paragraphs.iter().zip(split).enumerate() {
-            let kind = if p == 0 && paragraphs.len() > 1 {
-                SentenceKind::Title
-            } else if p == last && p > 0 && is_source_line(&text[para.clone()]) {
-                SentenceKind::Source
-            } else {
-                SentenceKind::Body
-            };
-            for (range, raw) in para_sentences {
-                let index = sentences.len();
-                let first = tokens.len();
-                tokens.extend(raw.into_iter().map(|t| Token {
-                    range: t.range,
-                    kind: t.kind,
-                    sentence: index,
-                }));
-                sentences.push(Sentence {
-                    kind,
-                    range,
-                    paragraph: p,
-                    tokens: first..tokens.len(),
-                });
+        // Each paragraph split and tokenized on its own (on every core), joined in order, a
+        // window of paragraphs at a time so that the pieces never hold the whole text's tokens.
+        for (window, paras) in paragraphs.chunks(PARAGRAPH_WINDOW).enumerate() {
+            let split: Vec<Vec<(Range<usize>, Vec<RawToken>)>> = paras
+                .par_iter()
+                .map(|para| {
+                    segment::sentences(&text, para.clone())
+                        .into_iter()
+                        .map(|range| {
+                            let raw = tokenize(&text[range.clone()], range.start);
+                            (range, raw)
+                        })
+                        .collect()
+                })
+                .collect();
+            for (i, (para, para_sentences)) in paras.iter().zip(split).enumerate() {
+                let p = window * PARAGRAPH_WINDOW + i;
+                let kind = if p == 0 && paragraphs.len() > 1 {
+                    SentenceKind::Title
+                } else if p == last && p > 0 && is_source_line(&text[para.clone()]) {
+                    SentenceKind::Source
+                } else {
+                    SentenceKind::Body
+                };
+                for (range, raw) in para_sentences {
+                    let index = sentences.len();
+                    let first = tokens.len();
+                    tokens.extend(raw.into_iter().map(|t| Token {
+                        range: t.range,
+                        kind: t.kind,
+                        sentence: index,
+                    }));
+                    sentences.push(Sentence {
+                        kind,
+                        range,
+                        paragraph: p,
+                        tokens: first..tokens.len(),
+                    });
+                }
             }
         }
         Self {

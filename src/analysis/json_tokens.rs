@@ -29,8 +29,8 @@ pub(super) fn write_tokens(
         .step_by(BLOCK)
         .map(|start| start..(start + BLOCK).min(count))
         .collect();
-    let helpers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
+    // As many threads as the rest of the analysis uses (`RAYON_NUM_THREADS` sets it).
+    let helpers = rayon::current_num_threads()
         .saturating_sub(1)
         .min(MAX_HELPERS)
         .min(blocks.len().saturating_sub(1));
