@@ -4,27 +4,33 @@
 //! Besides the contract's arrays, `spellings` lists each distinct spelling once with every
 //! reading of it (lemma, vocalization, root, part of speech, gloss…), and each token names its
 //! spelling and the reading chosen for it.
+//!
+//! The output is cut into pieces (a few thousand sentences, tokens or mentions; a few hundred
+//! spellings or words) that every core writes, and that are joined in order
+//! ([`write_in_order`]): memory stays a few pieces, whatever the size.
 
 use foldhash::{HashMap, HashMapExt as _};
-use std::cell::RefCell;
 use std::io::Write;
+use std::ops::Range;
+use std::sync::mpsc::{Receiver, sync_channel};
 
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::analyze::Analysis;
 use super::document::Document;
+use super::json_tokens::{TOKENS_PER_PIECE, write_tokens};
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::readings::Reading;
 use crate::arabic::translit::transliterate;
 
-/// The analysis of a document, ready to serialize.
-struct View<'a> {
-    doc: &'a Document,
-    analysis: &'a Analysis,
-    /// Facts of the lemmas met so far: a lemma is looked up once, whatever its readings.
-    facts: RefCell<HashMap<LemmaRef, LemmaFacts>>,
-}
+/// Sentences, spellings and mentions in one piece.
+const SENTENCES_PER_PIECE: usize = 4096;
+const SPELLINGS_PER_PIECE: usize = 256;
+const MENTIONS_PER_PIECE: usize = 8192;
+/// Vocabulary entries in one piece: at most so many, or so many occurrences between them.
+const WORDS_PER_PIECE: usize = 256;
+const OCCURRENCES_PER_PIECE: usize = 32_768;
 
 /// A sentence as the JSON gives it.
 #[derive(serde::Serialize)]
@@ -79,14 +85,13 @@ struct VocabJson<'a> {
     occurrences: &'a [usize],
 }
 
-/// An entity with its mentions, streamed.
+/// An entity, before its mentions.
 #[derive(serde::Serialize)]
-struct EntityJson<'a, M: Serialize> {
+struct EntityHead<'a> {
     id: &'a str,
     kind: super::EntityKind,
     name_ar: &'a str,
     name_en: &'a str,
-    mentions: M,
 }
 
 /// One mention of an entity.
@@ -113,186 +118,219 @@ struct RelationJson<'a> {
     sentences: &'a [usize],
 }
 
-/// A sequence serialized from an iterator made on demand.
-struct Seq<F>(F);
+/// A piece of the output, written on its own.
+enum Piece {
+    /// Punctuation and keys between the arrays.
+    Literal(&'static str),
+    Source,
+    Sentences(Range<usize>),
+    Tokens(Range<usize>),
+    Spellings(Range<usize>),
+    Vocabulary(Range<usize>),
+    /// Entity `i`, up to the opening of its mentions.
+    EntityOpen(usize),
+    /// Mentions of entity `e`.
+    Mentions(usize, Range<usize>),
+    EntityClose,
+    Relations,
+}
 
-impl<F, I, T> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator<Item = T>,
-    T: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for item in (self.0)() {
-            seq.serialize_element(&item)?;
+/// The pieces of the object `{source, sentences, tokens, spellings, vocabulary, entities,
+/// relations}`, in order.
+fn pieces(doc: &Document, a: &Analysis) -> Vec<Piece> {
+    let chunks = |count: usize, size: usize| {
+        (0..count)
+            .step_by(size)
+            .map(move |start| start..(start + size).min(count))
+    };
+    let mut out = vec![Piece::Literal("{\"source\":"), Piece::Source];
+    out.push(Piece::Literal(",\"sentences\":["));
+    out.extend(chunks(doc.sentences.len(), SENTENCES_PER_PIECE).map(Piece::Sentences));
+    out.push(Piece::Literal("],\"tokens\":["));
+    out.extend(chunks(doc.tokens.len(), TOKENS_PER_PIECE).map(Piece::Tokens));
+    out.push(Piece::Literal("],\"spellings\":["));
+    out.extend(chunks(a.words.spelling_count(), SPELLINGS_PER_PIECE).map(Piece::Spellings));
+    out.push(Piece::Literal("],\"vocabulary\":["));
+    let mut start = 0;
+    let mut occurrences = 0;
+    for (i, v) in a.vocabulary.iter().enumerate() {
+        occurrences += v.occurrences.len();
+        if i + 1 - start >= WORDS_PER_PIECE || occurrences >= OCCURRENCES_PER_PIECE {
+            out.push(Piece::Vocabulary(start..i + 1));
+            (start, occurrences) = (i + 1, 0);
         }
-        seq.end()
+    }
+    if start < a.vocabulary.len() {
+        out.push(Piece::Vocabulary(start..a.vocabulary.len()));
+    }
+    out.push(Piece::Literal("],\"entities\":["));
+    for (i, e) in a.entities.iter().enumerate() {
+        out.push(Piece::EntityOpen(i));
+        out.extend(chunks(e.mentions.len(), MENTIONS_PER_PIECE).map(|r| Piece::Mentions(i, r)));
+        out.push(Piece::EntityClose);
+    }
+    out.push(Piece::Literal("],\"relations\":"));
+    out.push(Piece::Relations);
+    out.push(Piece::Literal("}\n"));
+    out
+}
+
+/// Writes `items` as the elements of an array whose first element is at `start`: each after a
+/// comma but the array's first.
+fn elements<T: Serialize>(buf: &mut Vec<u8>, start: usize, items: impl Iterator<Item = T>) {
+    for (i, item) in items.enumerate() {
+        if start + i > 0 {
+            buf.push(b',');
+        }
+        // Serializing these types into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, &item);
     }
 }
 
-impl View<'_> {
-    fn facts(&self, lemma: LemmaRef) -> LemmaFacts {
-        self.facts
-            .borrow_mut()
-            .entry(lemma)
-            .or_insert_with(|| self.analysis.lemma_facts(lemma).unwrap_or_default())
-            .clone()
-    }
-
-    fn reading(&self, r: &Reading) -> ReadingJson {
-        let f = self.facts(r.lemma);
-        ReadingJson {
-            translit: transliterate(&f.vocalized),
-            lemma: f.lemma,
-            lemma_id: r.lemma.stable_id(),
-            lemma_vocalized: f.vocalized,
-            vocalized: r.vocalized_word(),
-            root: f.root,
-            pos: r.pos,
-            gloss_en: f.gloss_en,
-            plural_or_present: f.plural_or_present,
-            proclitics: r.proclitics(),
-            enclitics: r.enclitic().into_iter().collect(),
-            source: match r.lemma {
-                LemmaRef::Curated(_) => "lexicon",
-                LemmaRef::Bama(_) => "bama",
-                LemmaRef::User(_) => "user",
-            },
+/// The bytes of one piece.
+fn write_piece(doc: &Document, a: &Analysis, piece: &Piece, buf: &mut Vec<u8>) {
+    match piece {
+        Piece::Literal(text) => buf.extend_from_slice(text.as_bytes()),
+        Piece::Source => {
+            let _ = serde_json::to_writer(&mut *buf, &doc.source);
         }
-    }
-}
-
-impl View<'_> {
-    /// Writes the object: each array as serde makes it, but the tokens, nine in ten of the
-    /// bytes, by [`super::json_tokens`].
-    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let (doc, a) = (self.doc, self.analysis);
-        let mut map = Sections::new(out);
-        map.entry("source", &doc.source)?;
-        map.entry(
-            "sentences",
-            &Seq(|| {
-                doc.sentences.iter().enumerate().map(|(i, s)| SentenceJson {
+        Piece::Sentences(range) => {
+            let sentences = doc.sentences.get(range.clone()).unwrap_or_default();
+            let items = sentences
+                .iter()
+                .zip(range.clone())
+                .map(|(s, i)| SentenceJson {
                     index: i,
                     kind: s.kind,
                     start: s.range.start,
                     end: s.range.end,
                     text: doc.slice(&s.range),
                     translation_en: a.translation(i),
-                })
-            }),
-        )?;
-        map.key("tokens")?;
-        super::json_tokens::write_tokens(doc, a, map.out)?;
-        map.entry(
-            "spellings",
-            &Seq(|| {
-                (0..a.words.spelling_count()).map(|s| {
-                    let s = u32::try_from(s).unwrap_or(u32::MAX);
-                    let text = a
-                        .words
-                        .first_token_of(s)
-                        .and_then(|t| doc.tokens.get(t))
-                        .map_or("", |t| doc.slice(&t.range));
-                    let readings = a
-                        .words
-                        .readings_of_spelling(s)
-                        .filter_map(|r| a.words.reading(r))
-                        .map(|r| self.reading(r))
-                        .collect();
-                    SpellingJson {
-                        index: s,
-                        text,
-                        readings,
-                    }
-                })
-            }),
-        )?;
-        map.entry(
-            "vocabulary",
-            &Seq(|| {
-                a.vocabulary.iter().map(|v| VocabJson {
-                    lemma: &v.lemma,
-                    lemma_id: v.lemma_id.stable_id(),
-                    vocalized: &v.vocalized,
-                    root: &v.root,
-                    pos: v.pos,
-                    gloss_en: &v.gloss_en,
-                    plural_or_present: v.plural_or_present.as_deref(),
-                    translit: &v.translit,
-                    count: v.count,
-                    forms: &v.forms,
-                    sentences: &v.sentences,
-                    occurrences: &v.occurrences,
-                })
-            }),
-        )?;
-        map.entry(
-            "entities",
-            &Seq(|| {
-                a.entities.iter().map(|e| EntityJson {
-                    id: &e.id,
-                    kind: e.kind,
-                    name_ar: &e.name_ar,
-                    name_en: &e.name_en,
-                    mentions: Seq(|| {
-                        e.mentions.iter().map(|m| MentionJson {
-                            sentence: m.sentence,
-                            start: m.start,
-                            end: m.end,
-                            text: doc.slice(&m.range()),
-                            via: m.via,
-                        })
-                    }),
-                })
-            }),
-        )?;
-        map.entry(
-            "relations",
-            &Seq(|| {
-                a.relations.iter().map(|r| RelationJson {
-                    source: &r.source,
-                    target: &r.target,
-                    kind: &r.kind,
-                    label_en: &r.label_en,
-                    label_ar: &r.label_ar,
-                    direction: if r.directed { "directed" } else { "mutual" },
-                    past: r.past,
-                    count: r.count,
-                    sentences: &r.sentences,
-                })
-            }),
-        )?;
-        map.out.write_all(b"}")
+                });
+            elements(buf, range.start, items);
+        }
+        Piece::Tokens(range) => write_tokens(doc, a, range.clone(), buf),
+        Piece::Spellings(range) => {
+            let mut facts = HashMap::new();
+            let items = range.clone().map(|s| spelling(doc, a, s, &mut facts));
+            elements(buf, range.start, items);
+        }
+        Piece::Vocabulary(range) => {
+            let words = a.vocabulary.get(range.clone()).unwrap_or_default();
+            let items = words.iter().map(|v| VocabJson {
+                lemma: &v.lemma,
+                lemma_id: v.lemma_id.stable_id(),
+                vocalized: &v.vocalized,
+                root: &v.root,
+                pos: v.pos,
+                gloss_en: &v.gloss_en,
+                plural_or_present: v.plural_or_present.as_deref(),
+                translit: &v.translit,
+                count: v.count,
+                forms: &v.forms,
+                sentences: &v.sentences,
+                occurrences: &v.occurrences,
+            });
+            elements(buf, range.start, items);
+        }
+        Piece::EntityOpen(i) => {
+            let Some(e) = a.entities.get(*i) else {
+                return;
+            };
+            let head = EntityHead {
+                id: &e.id,
+                kind: e.kind,
+                name_ar: &e.name_ar,
+                name_en: &e.name_en,
+            };
+            elements(buf, *i, std::iter::once(head));
+            // The head's closing brace gives way to its mentions.
+            buf.pop();
+            buf.extend_from_slice(b",\"mentions\":[");
+        }
+        Piece::Mentions(e, range) => {
+            let Some(e) = a.entities.get(*e) else {
+                return;
+            };
+            let mentions = e.mentions.get(range.clone()).unwrap_or_default();
+            let items = mentions.iter().map(|m| MentionJson {
+                sentence: m.sentence,
+                start: m.start,
+                end: m.end,
+                text: doc.slice(&m.range()),
+                via: m.via,
+            });
+            elements(buf, range.start, items);
+        }
+        Piece::EntityClose => buf.extend_from_slice(b"]}"),
+        Piece::Relations => {
+            buf.push(b'[');
+            let items = a.relations.iter().map(|r| RelationJson {
+                source: &r.source,
+                target: &r.target,
+                kind: &r.kind,
+                label_en: &r.label_en,
+                label_ar: &r.label_ar,
+                direction: if r.directed { "directed" } else { "mutual" },
+                past: r.past,
+                count: r.count,
+                sentences: &r.sentences,
+            });
+            elements(buf, 0, items);
+            buf.push(b']');
+        }
     }
 }
 
-/// The top-level object, written key by key.
-struct Sections<'w, W> {
-    out: &'w mut W,
-    first: bool,
+/// Spelling `s` with every reading of it; `facts` keeps the lemmas met so far (a lemma is
+/// looked up once, whatever its readings).
+fn spelling<'a>(
+    doc: &'a Document,
+    a: &Analysis,
+    s: usize,
+    facts: &mut HashMap<LemmaRef, LemmaFacts>,
+) -> SpellingJson<'a> {
+    let s = u32::try_from(s).unwrap_or(u32::MAX);
+    let text = a
+        .words
+        .first_token_of(s)
+        .and_then(|t| doc.tokens.get(t))
+        .map_or("", |t| doc.slice(&t.range));
+    let readings = a
+        .words
+        .readings_of_spelling(s)
+        .filter_map(|r| a.words.reading(r))
+        .map(|r| reading(a, r, facts))
+        .collect();
+    SpellingJson {
+        index: s,
+        text,
+        readings,
+    }
 }
 
-impl<'w, W: Write> Sections<'w, W> {
-    fn new(out: &'w mut W) -> Self {
-        Self { out, first: true }
-    }
-
-    fn key(&mut self, key: &str) -> std::io::Result<()> {
-        let open = if std::mem::replace(&mut self.first, false) {
-            b"{"
-        } else {
-            b","
-        };
-        self.out.write_all(open)?;
-        serde_json::to_writer(&mut *self.out, key)?;
-        self.out.write_all(b":")
-    }
-
-    fn entry(&mut self, key: &str, value: &impl Serialize) -> std::io::Result<()> {
-        self.key(key)?;
-        serde_json::to_writer(&mut *self.out, value).map_err(std::io::Error::from)
+fn reading(a: &Analysis, r: &Reading, facts: &mut HashMap<LemmaRef, LemmaFacts>) -> ReadingJson {
+    let f = facts
+        .entry(r.lemma)
+        .or_insert_with(|| a.lemma_facts(r.lemma).unwrap_or_default())
+        .clone();
+    ReadingJson {
+        translit: transliterate(&f.vocalized),
+        lemma: f.lemma,
+        lemma_id: r.lemma.stable_id(),
+        lemma_vocalized: f.vocalized,
+        vocalized: r.vocalized_word(),
+        root: f.root,
+        pos: r.pos,
+        gloss_en: f.gloss_en,
+        plural_or_present: f.plural_or_present,
+        proclitics: r.proclitics(),
+        enclitics: r.enclitic().into_iter().collect(),
+        source: match r.lemma {
+            LemmaRef::Curated(_) => "lexicon",
+            LemmaRef::Bama(_) => "bama",
+            LemmaRef::User(_) => "user",
+        },
     }
 }
 
@@ -309,23 +347,65 @@ impl Analysis {
         serde_json::from_slice(&bytes).unwrap_or(Value::Null)
     }
 
-    /// Writes the JSON of [`Self::to_json`] to `out` as it goes (one line; one element at a
+    /// Writes the JSON of [`Self::to_json`] to `out` as it goes (one line; a few pieces at a
     /// time, so memory does not grow with the text).
     ///
     /// # Errors
     /// Whatever writing to `out` says (a closed pipe, a full disk).
     pub fn write_json(&self, doc: &Document, out: impl Write) -> std::io::Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        self.view(doc).write(&mut out)?;
-        out.write_all(b"\n")?;
+        let pieces = pieces(doc, self);
+        write_in_order(
+            &pieces,
+            |piece, buf| write_piece(doc, self, piece, buf),
+            &mut out,
+        )?;
         out.flush()
     }
+}
 
-    fn view<'a>(&'a self, doc: &'a Document) -> View<'a> {
-        View {
-            doc,
-            analysis: self,
-            facts: RefCell::new(HashMap::new()),
+/// Writes the bytes of every piece to `out`, in order. Piece `k` is written by the caller when
+/// `k % lanes == 0`, and otherwise by helper thread `k % lanes - 1`, which hands it over
+/// through its own channel, one piece ahead: as many lanes as the analysis has threads
+/// (`RAYON_NUM_THREADS` sets it), at most four.
+fn write_in_order<P: Sync>(
+    pieces: &[P],
+    write: impl Fn(&P, &mut Vec<u8>) + Sync,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let lanes = rayon::current_num_threads().clamp(1, 4);
+    let write = &write;
+    std::thread::scope(|scope| {
+        let receivers: Vec<Receiver<Vec<u8>>> = (1..lanes)
+            .map(|lane| {
+                let (send, receive) = sync_channel(1);
+                scope.spawn(move || {
+                    for piece in pieces.iter().skip(lane).step_by(lanes) {
+                        let mut buf = Vec::new();
+                        write(piece, &mut buf);
+                        // The caller stopped (a write failed): so does this helper.
+                        if send.send(buf).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        let mut own = Vec::new();
+        for (k, piece) in pieces.iter().enumerate() {
+            let lane = k % lanes;
+            if lane == 0 {
+                own.clear();
+                write(piece, &mut own);
+                out.write_all(&own)?;
+            } else {
+                let buf = receivers[lane - 1]
+                    .recv()
+                    .map_err(|_| std::io::Error::other("a thread writing the JSON stopped"))?;
+                out.write_all(&buf)?;
+            }
         }
-    }
+        Ok(())
+    })
 }
