@@ -1,19 +1,16 @@
 //! A stable fuzz harness over the analysis (no nightly needed): a million arbitrary texts,
 //! Arabic-heavy or any Unicode, through the document, the analysis, the word-by-word lines and
 //! the streamed JSON. Run once with `cargo test --release --test fuzz_analysis -- --ignored fuzz`
-//! (`DARS_FUZZ_CASES` sets another count); the everyday suite runs the same checks on fewer
-//! cases in tests/analysis.rs.
+//! (`DARS_FUZZ_CASES` sets another count, `DARS_FUZZ_SHARD` shares it between processes);
+//! the everyday suite runs the same checks on fewer cases in tests/analysis.rs.
 
 use dars::analysis::{Document, analyze};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestCaseError;
 
-fn cases() -> u32 {
-    std::env::var("DARS_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000)
-}
+#[path = "common/fuzzing.rs"]
+mod fuzzing;
+use fuzzing::{MILLION, fuzz};
 
 /// Nothing panics, every range the analysis gives points into the text on character
 /// boundaries, and the JSON streams whole.
@@ -43,28 +40,15 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run(strategy: impl Strategy<Value = String>) {
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let started = std::time::Instant::now();
-    let result = runner.run(&strategy, |text| check(&text));
-    eprintln!(
-        "{} cases in {:.1} s",
-        cases(),
-        started.elapsed().as_secs_f64()
-    );
-    if let Err(e) = result {
-        panic!("{e}");
-    }
+fn run(name: &str, strategy: impl Strategy<Value = String>) {
+    fuzz(name, fuzzing::quick(MILLION), strategy, |text| check(&text));
 }
 
 #[test]
 #[ignore = "a million cases: run on purpose (see the module comment)"]
 fn fuzz_analysis_arabic_script() {
     run(
+        "analysis of Arabic script",
         "[\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF \\n.،؛؟!\\-«»()a-z0-9\\u200C-\\u200F\\u202A-\\u202E]{0,200}",
     );
 }
@@ -72,7 +56,7 @@ fn fuzz_analysis_arabic_script() {
 #[test]
 #[ignore = "a million cases: run on purpose (see the module comment)"]
 fn fuzz_analysis_any_unicode() {
-    run(any::<String>());
+    run("analysis of any Unicode", any::<String>());
 }
 
 #[test]
@@ -102,6 +86,7 @@ fn fuzz_analysis_news_words() {
     )
     .collect();
     run(
+        "analysis of news words",
         proptest::collection::vec(proptest::sample::select(words), 0..80).prop_map(|w| w.join(" ")),
     );
 }
