@@ -2,12 +2,12 @@
 //! relations, computed once from the `Document` and the bundled language data.
 
 use foldhash::{HashMap, HashMapExt as _, HashSet};
-use rayon::prelude::*;
 use std::ops::Range;
 
 use super::choose::choose;
 use super::document::Document;
 use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
+use super::in_order::map_in_order;
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -103,14 +103,11 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .map(|u| u.readings.clone().into_iter().collect())
         .unwrap_or_default();
     choose(doc, &mut words, &saved);
-    let translations = (0..doc.sentences.len())
-        .into_par_iter()
-        .map(|s| {
-            Translations::bundled()
-                .of(doc.sentence_text(s))
-                .map(str::to_owned)
-        })
-        .collect();
+    let translations = map_in_order(doc.sentences.len(), 64, |s| {
+        Translations::bundled()
+            .of(doc.sentence_text(s))
+            .map(str::to_owned)
+    });
     let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
     let (entities, relations) = {
         let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);

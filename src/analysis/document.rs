@@ -1,10 +1,10 @@
 //! The `Document`: a text split once into paragraphs, sentences and tokens, all as byte ranges.
 
-use rayon::prelude::*;
 use std::ops::Range;
 
 use serde::Serialize;
 
+use super::in_order::map_in_order;
 use crate::arabic::segment;
 use crate::arabic::tokenize::{RawToken, TokenKind, tokenize};
 
@@ -73,18 +73,16 @@ impl Document {
         // Each paragraph split and tokenized on its own (on every core), joined in order, a
         // window of paragraphs at a time so that the pieces never hold the whole text's tokens.
         for (window, paras) in paragraphs.chunks(PARAGRAPH_WINDOW).enumerate() {
-            let split: Vec<Vec<(Range<usize>, Vec<RawToken>)>> = paras
-                .par_iter()
-                .map(|para| {
-                    segment::sentences(&text, para.clone())
+            let split: Vec<Vec<(Range<usize>, Vec<RawToken>)>> =
+                map_in_order(paras.len(), 16, |i| {
+                    segment::sentences(&text, paras[i].clone())
                         .into_iter()
                         .map(|range| {
                             let raw = tokenize(&text[range.clone()], range.start);
                             (range, raw)
                         })
                         .collect()
-                })
-                .collect();
+                });
             for (i, (para, para_sentences)) in paras.iter().zip(split).enumerate() {
                 let p = window * PARAGRAPH_WINDOW + i;
                 let kind = if p == 0 && paragraphs.len() > 1 {

@@ -355,25 +355,28 @@ impl Analysis {
     pub fn write_json(&self, doc: &Document, out: impl Write) -> std::io::Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         let pieces = pieces(doc, self);
-        write_in_order(
-            &pieces,
-            |piece, buf| write_piece(doc, self, piece, buf),
-            &mut out,
-        )?;
+        // A short text is written on this thread: starting another would cost more.
+        let lanes = if doc.tokens.len() > TOKENS_PER_PIECE {
+            rayon::current_num_threads().clamp(1, 4)
+        } else {
+            1
+        };
+        let write = |piece: &Piece, buf: &mut Vec<u8>| write_piece(doc, self, piece, buf);
+        write_in_order(&pieces, lanes, write, &mut out)?;
         out.flush()
     }
 }
 
-/// Writes the bytes of every piece to `out`, in order. Piece `k` is written by the caller when
-/// `k % lanes == 0`, and otherwise by helper thread `k % lanes - 1`, which hands it over
-/// through its own channel, one piece ahead: as many lanes as the analysis has threads
-/// (`RAYON_NUM_THREADS` sets it), at most four.
+/// Writes the bytes of every piece to `out`, in order, on `lanes` threads: piece `k` is
+/// written by the caller when `k % lanes == 0`, and otherwise by helper thread
+/// `k % lanes - 1`, which hands it over through its own channel, one piece ahead.
 fn write_in_order<P: Sync>(
     pieces: &[P],
+    lanes: usize,
     write: impl Fn(&P, &mut Vec<u8>) + Sync,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let lanes = rayon::current_num_threads().clamp(1, 4);
+    let lanes = lanes.max(1);
     let write = &write;
     std::thread::scope(|scope| {
         let receivers: Vec<Receiver<Vec<u8>>> = (1..lanes)

@@ -7,6 +7,7 @@ pub mod bama;
 pub mod choose;
 pub mod document;
 pub mod entities;
+mod in_order;
 pub mod json;
 mod json_tokens;
 pub mod lemmas;

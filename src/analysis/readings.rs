@@ -2,12 +2,12 @@
 //! spelling (found once per spelling), and the one chosen for each token.
 
 use foldhash::{HashMap, HashMapExt as _};
-use rayon::prelude::*;
 use std::ops::Range;
 
 use super::bama::solutions::{ENCLITICS, PROCLITICS, stem_bytes};
 use super::bama::{self, Solution, Tables};
 use super::document::Document;
+use super::in_order::map_in_order;
 use super::lemmas::{LemmaRef, curated_twin};
 use super::lexicon::{Lexicon, Pos};
 use super::morphology::analyze_word;
@@ -199,11 +199,7 @@ impl Words {
             w.spelling_of.push(spelling);
         }
         // Each spelling analysed once, on every core, kept in order of first occurrence.
-        let readings: Vec<Vec<Reading>> = texts
-            .par_iter()
-            .with_min_len(16)
-            .map(|text| readings_of(text, curated))
-            .collect();
+        let readings = map_in_order(texts.len(), 16, |i| readings_of(texts[i], curated));
         for of_spelling in readings {
             let start = to_u32(w.readings.len());
             w.readings.extend(of_spelling);

@@ -2,12 +2,12 @@
 //! proclitics a name's first word may carry, and the longest alias at each word.
 
 use foldhash::HashMap;
-use rayon::prelude::*;
 use std::ops::Range;
 
 use super::MentionVia;
 use super::gazetteer::{Gazetteer, name_key};
 use crate::analysis::document::Document;
+use crate::analysis::in_order::map_in_order;
 use crate::analysis::morphology::prefixes;
 use crate::analysis::readings::{NONE, Words};
 use crate::arabic::normalize::letter_offsets;
@@ -61,14 +61,11 @@ impl KeyTable {
                 })
             })
             .collect();
-        let keys = texts
-            .par_iter()
-            .map(|text| {
-                let key = name_key(text);
-                let first = first_word_keys(&key);
-                (key, first)
-            })
-            .collect();
+        let keys = map_in_order(texts.len(), 64, |i| {
+            let key = name_key(texts[i]);
+            let first = first_word_keys(&key);
+            (key, first)
+        });
         Self { of_token, keys }
     }
 

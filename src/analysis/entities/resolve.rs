@@ -3,7 +3,6 @@
 //! full, and a short form several share for the one named last or next.
 
 use foldhash::{HashMap, HashMapExt as _, HashSet};
-use rayon::prelude::*;
 use std::ops::Range;
 
 use super::gazetteer::{GazEntry, Gazetteer, Office, key_set, name_key};
@@ -11,6 +10,7 @@ use super::matching::{Candidate, KeyTable, find_candidates, runs, start_after};
 use super::persons::{Introduced, PARTICLES, Titles, introduced};
 use super::{Entity, EntityKind, Mention, MentionVia};
 use crate::analysis::document::Document;
+use crate::analysis::in_order::map_in_order;
 use crate::analysis::lexicon::Pos;
 use crate::analysis::word_facts::WordFacts;
 use crate::arabic::tokenize::TokenKind;
@@ -125,16 +125,12 @@ fn id_of(name_en: &str, catalogue: &Catalogue) -> String {
 pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) -> EntitiesFound<'g> {
     let keys = KeyTable::new(doc, facts.words);
     // Each sentence on its own (on every core), joined in text order.
-    let by_sentence: Vec<(Vec<Candidate>, Vec<Introduced>)> = (0..doc.sentences.len())
-        .into_par_iter()
-        .with_min_len(PIECE_SENTENCES)
-        .map(|s| {
-            let runs = runs(doc, s, &keys);
-            let found = find_candidates(doc, s, &runs, g);
-            let people = introduced(doc, s, &runs, facts, g, &found);
-            (found, people)
-        })
-        .collect();
+    let by_sentence = map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+        let runs = runs(doc, s, &keys);
+        let found = find_candidates(doc, s, &runs, g);
+        let people = introduced(doc, s, &runs, facts, g, &found);
+        (found, people)
+    });
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut people: Vec<Introduced> = Vec::new();
     for (found, introduced) in by_sentence {
@@ -351,38 +347,33 @@ fn add_surnames(
         }
     }
     // Each word on its own (on every core), in text order.
-    let found: Vec<Candidate> = (0..doc.tokens.len())
-        .into_par_iter()
-        .with_min_len(PIECE_TOKENS)
-        .map(|t| {
-            let token = &doc.tokens[t];
-            if token.kind == TokenKind::Punct || covered[t] {
-                return None;
-            }
-            // A common word is not a surname there (على for Ali).
-            let common = facts
-                .readings(t)
-                .iter()
-                .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
-            if common {
-                return None;
-            }
-            let (_, first) = keys.keys(t)?;
-            let (entries, skipped) = first
-                .iter()
-                .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
-            Some(Candidate {
-                entries: entries.clone(),
-                sentence: token.sentence,
-                tokens: t..t + 1,
-                start: start_after(doc, t, skipped),
-                end: token.range.end,
-                via: MentionVia::Name,
-            })
+    let found = map_in_order(doc.tokens.len(), PIECE_TOKENS, |t| {
+        let token = &doc.tokens[t];
+        if token.kind == TokenKind::Punct || covered[t] {
+            return None;
+        }
+        // A common word is not a surname there (على for Ali).
+        let common = facts
+            .readings(t)
+            .iter()
+            .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
+        if common {
+            return None;
+        }
+        let (_, first) = keys.keys(t)?;
+        let (entries, skipped) = first
+            .iter()
+            .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
+        Some(Candidate {
+            entries: entries.clone(),
+            sentence: token.sentence,
+            tokens: t..t + 1,
+            start: start_after(doc, t, skipped),
+            end: token.range.end,
+            via: MentionVia::Name,
         })
-        .flatten()
-        .collect();
-    candidates.extend(found);
+    });
+    candidates.extend(found.into_iter().flatten());
 }
 
 /// A title or office names only a person this document names: "US secretary of state" in an

@@ -10,13 +10,13 @@ mod pairs;
 mod patterns;
 
 use foldhash::HashMap;
-use rayon::prelude::*;
 use std::ops::Range;
 
 use crate::analysis::document::Document;
 use crate::analysis::entities::{
     Catalogue, Entity, EntityKind, MentionVia, OfficeKind, StatedOffice,
 };
+use crate::analysis::in_order::map_in_order;
 use crate::analysis::lexicon::Pos;
 use crate::analysis::relation_rules::{Count, RelationRules, Role, Rule};
 use crate::analysis::word_facts::WordFacts;
@@ -131,11 +131,7 @@ pub fn find_relations(
         sentence: o.sentence,
     }));
     // Each sentence on its own (on every core), joined in text order.
-    let stated: Vec<Vec<Found>> = (0..doc.sentences.len())
-        .into_par_iter()
-        .with_min_len(64)
-        .map(|s| ctx.sentence_relations(s))
-        .collect();
+    let stated = map_in_order(doc.sentences.len(), 64, |s| ctx.sentence_relations(s));
     found.extend(stated.into_iter().flatten());
     found.sort_by_key(|f| f.sentence);
     found

@@ -1,0 +1,20 @@
+//! The analysis's passes that take one sentence, paragraph, spelling or word at a time, on
+//! every core: results come back in order, so they are the same on one core or many.
+
+use rayon::prelude::*;
+
+/// `f(i)` for every `i` in `0..n`, in order. Runs on the pool's threads in pieces of at least
+/// `piece` items when there are more than that; on the caller's thread otherwise, since
+/// handing a small job to the pool (waking a thread, waiting for it) costs more than the job:
+/// a short article is analysed without leaving its thread.
+pub(crate) fn map_in_order<T: Send>(
+    n: usize,
+    piece: usize,
+    f: impl Fn(usize) -> T + Sync + Send,
+) -> Vec<T> {
+    if n <= piece || rayon::current_num_threads() < 2 {
+        (0..n).map(f).collect()
+    } else {
+        (0..n).into_par_iter().with_min_len(piece).map(f).collect()
+    }
+}
