@@ -346,34 +346,51 @@ fn add_surnames(
             }
         }
     }
-    // Each word on its own (on every core), in text order.
-    let found = map_in_order(doc.tokens.len(), PIECE_TOKENS, |t| {
-        let token = &doc.tokens[t];
-        if token.kind == TokenKind::Punct || covered[t] {
-            return None;
-        }
-        // A common word is not a surname there (على for Ali).
-        let common = facts
-            .readings(t)
-            .iter()
-            .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
-        if common {
-            return None;
-        }
-        let (_, first) = keys.keys(t)?;
-        let (entries, skipped) = first
-            .iter()
-            .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
-        Some(Candidate {
-            entries: entries.clone(),
-            sentence: token.sentence,
-            tokens: t..t + 1,
-            start: start_after(doc, t, skipped),
-            end: token.range.end,
-            via: MentionVia::Name,
-        })
+    // The words a piece at a time (on every core), in text order; a piece keeps only its
+    // surnames, so nothing is held per word.
+    let pieces = doc.tokens.len().div_ceil(PIECE_TOKENS);
+    let found = map_in_order(pieces, 1, |piece| {
+        let start = piece * PIECE_TOKENS;
+        (start..(start + PIECE_TOKENS).min(doc.tokens.len()))
+            .filter_map(|t| surname_at(doc, facts, keys, &covered, &by_word, t))
+            .collect::<Vec<_>>()
     });
     candidates.extend(found.into_iter().flatten());
+}
+
+/// The surname mention at token `t`, if its word is the surname of a person introduced.
+fn surname_at(
+    doc: &Document,
+    facts: &WordFacts,
+    keys: &KeyTable,
+    covered: &[bool],
+    by_word: &HashMap<&str, Vec<usize>>,
+    t: usize,
+) -> Option<Candidate> {
+    let token = &doc.tokens[t];
+    if token.kind == TokenKind::Punct || covered[t] {
+        return None;
+    }
+    // A common word is not a surname there (على for Ali).
+    let common = facts
+        .readings(t)
+        .iter()
+        .any(|r| r.hand_checked && r.pos != Pos::ProperNoun);
+    if common {
+        return None;
+    }
+    let (_, first) = keys.keys(t)?;
+    let (entries, skipped) = first
+        .iter()
+        .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
+    Some(Candidate {
+        entries: entries.clone(),
+        sentence: token.sentence,
+        tokens: t..t + 1,
+        start: start_after(doc, t, skipped),
+        end: token.range.end,
+        via: MentionVia::Name,
+    })
 }
 
 /// A title or office names only a person this document names: "US secretary of state" in an
