@@ -1,10 +1,14 @@
 //! Speed of the analysis (readings, choice, entities, relations, JSON) on the seed and on
 //! generated news text of 1, 10 and 50 MB, reported as throughput so the figure reads per MB,
-//! each beside a baseline in the same run: splitting the same text into sentences and tokens.
+//! each beside a baseline in the same run: splitting the same text into sentences and tokens;
+//! and the peak memory of one run at each size, printed.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use dars::analysis::document::BUNDLED_ARTICLE;
 use dars::analysis::{Document, analyze};
+
+#[path = "common/peak.rs"]
+mod peak;
 
 /// News text of at least `bytes` bytes: the paragraphs of the bundled article and of the test
 /// articles, in an order that changes from one copy to the next (a fixed linear congruential
@@ -55,8 +59,21 @@ fn analysis(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("scale");
     group.sample_size(10);
+    let mut table = Vec::new();
     for mb in [1usize, 10, 50] {
         let text = news_text(mb << 20);
+        // Once, for the peak memory: the document, its analysis and the JSON written out.
+        let (_, seconds, peak) = peak::once(|| {
+            let doc = Document::new("news", text.as_str());
+            analyze(&doc).write_json(&doc, std::io::sink())
+        });
+        #[expect(clippy::cast_precision_loss, reason = "a figure to print")]
+        let times = peak.map(|p| p / (text.len() as f64 / 1_048_576.0));
+        table.push(format!(
+            "{mb:>3} MB {seconds:>7.3} s {:>8} MB peak ({} × the text)",
+            peak.map_or_else(|| "?".to_owned(), |p| format!("{p:.0}")),
+            times.map_or_else(|| "?".to_owned(), |t| format!("{t:.1}"))
+        ));
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(
             BenchmarkId::new("baseline: document only", format!("{mb} MB")),
@@ -77,6 +94,10 @@ fn analysis(c: &mut Criterion) {
         );
     }
     group.finish();
+    eprintln!("\nanalysis, once each (peak resident memory above the start of each run):");
+    for line in table {
+        eprintln!("  {line}");
+    }
 }
 
 criterion_group!(benches, analysis);

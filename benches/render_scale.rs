@@ -5,11 +5,12 @@
 //! what is measured is how soon and at what cost it comes (before any layout when the
 //! paragraphs alone cannot fit, else as soon as the laid-out lines pass the limit).
 
-use std::time::Instant;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use dars::analysis::Document;
 use dars::render::page::{PageOptions, render_page};
+
+#[path = "common/peak.rs"]
+mod peak;
 
 /// The article's text repeated to `bytes`: as it is (many paragraphs), or joined into one line.
 fn generated(bytes: usize, one_paragraph: bool) -> String {
@@ -24,21 +25,10 @@ fn generated(bytes: usize, one_paragraph: bool) -> String {
     text
 }
 
-/// A line of `/proc/self/status` in kilobytes (Linux; `None` elsewhere).
-fn status_kb(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
 /// Renders once (PNG included, into memory) and returns what happened, the time, and the
 /// peak resident memory above what the process held before, in MB.
 fn render_once(doc: &Document) -> (String, f64, Option<f64>) {
-    // Writing 5 to clear_refs resets the peak (VmHWM) to the current resident size.
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-    let before = status_kb("VmRSS:");
-    let start = Instant::now();
-    let outcome = match render_page(doc, PageOptions::default()) {
+    peak::once(|| match render_page(doc, PageOptions::default()) {
         Ok(mut page) => match page.to_png() {
             Ok(png) => format!(
                 "{}×{} px, {:.1} MB PNG",
@@ -49,14 +39,7 @@ fn render_once(doc: &Document) -> (String, f64, Option<f64>) {
             Err(e) => format!("error: {e}"),
         },
         Err(e) => format!("refused: {e}"),
-    };
-    let seconds = start.elapsed().as_secs_f64();
-    #[expect(clippy::cast_precision_loss, reason = "a figure to print")]
-    let peak = match (status_kb("VmHWM:"), before) {
-        (Some(peak), Some(before)) => Some(peak.saturating_sub(before) as f64 / 1024.0),
-        _ => None,
-    };
-    (outcome, seconds, peak)
+    })
 }
 
 #[expect(clippy::cast_precision_loss, reason = "a figure to print")]

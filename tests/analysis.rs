@@ -378,7 +378,7 @@ fn dars_analyze_json_prints_the_contract() {
 }
 
 /// Every token record of the JSON says what the analysis says of that token, across the
-/// blocks the records are written in (16,384 tokens each, on several threads), and with text
+/// pieces the records are written in (4,096 tokens each, on several threads), and with text
 /// that has to be escaped: quotation marks, a backslash, a tab and a control character.
 #[test]
 fn every_token_record_agrees_with_the_analysis() {

@@ -25,9 +25,9 @@ use super::readings::Reading;
 use crate::arabic::translit::transliterate;
 
 /// Sentences, spellings and mentions in one piece.
-const SENTENCES_PER_PIECE: usize = 4096;
+const SENTENCES_PER_PIECE: usize = 1024;
 const SPELLINGS_PER_PIECE: usize = 256;
-const MENTIONS_PER_PIECE: usize = 8192;
+const MENTIONS_PER_PIECE: usize = 4096;
 /// Vocabulary entries in one piece: at most so many, or so many occurrences between them.
 const WORDS_PER_PIECE: usize = 256;
 const OCCURRENCES_PER_PIECE: usize = 32_768;

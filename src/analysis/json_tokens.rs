@@ -9,8 +9,8 @@ use super::analyze::Analysis;
 use super::document::Document;
 use crate::arabic::tokenize::TokenKind;
 
-/// Tokens in one piece of the output: about 3 MB of JSON.
-pub(super) const TOKENS_PER_PIECE: usize = 16_384;
+/// Tokens in one piece of the output: about 750 KB of JSON.
+pub(super) const TOKENS_PER_PIECE: usize = 4096;
 
 /// The records of `tokens`, each after a comma but the very first.
 pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, buf: &mut Vec<u8>) {
