@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use super::analyze::Analysis;
 use super::document::Document;
-use crate::arabic::tokenize::TokenKind;
 
 /// Tokens in one piece of the output: about 750 KB of JSON.
 pub(super) const TOKENS_PER_PIECE: usize = 4096;
@@ -29,9 +28,10 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
         buf.extend_from_slice(numbers.format(t.range.end).as_bytes());
         buf.extend_from_slice(b",\"text\":");
         string(buf, doc.slice(&t.range));
-        buf.extend_from_slice(b",\"kind\":\"");
-        buf.extend_from_slice(kind_name(t.kind).as_bytes());
-        buf.extend_from_slice(b"\",\"sentence\":");
+        buf.extend_from_slice(b",\"kind\":");
+        // The kind's name is serde's (`rename_all`), so it cannot drift from the contract.
+        let _ = serde_json::to_writer(&mut *buf, &t.kind);
+        buf.extend_from_slice(b",\"sentence\":");
         buf.extend_from_slice(numbers.format(t.sentence).as_bytes());
         buf.extend_from_slice(b",\"lemma\":");
         match a.entry_of_token(i) {
@@ -62,16 +62,6 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
             None => buf.extend_from_slice(b"null"),
         }
         buf.push(b'}');
-    }
-}
-
-/// The name serde gives a kind (`rename_all = "lowercase"`).
-fn kind_name(kind: TokenKind) -> &'static str {
-    match kind {
-        TokenKind::Word => "word",
-        TokenKind::Number => "number",
-        TokenKind::Latin => "latin",
-        TokenKind::Punct => "punct",
     }
 }
 
