@@ -155,15 +155,23 @@ pub fn key_of(c: char) -> Option<u8> {
 /// folding as [`key_of`], so a table entry and a word of the text meet.
 #[must_use]
 pub fn fold_key(buckwalter: &str) -> String {
-    buckwalter
-        .bytes()
-        .filter(|&b| !is_vowel_mark(b))
-        .map(|b| match b {
-            b'>' | b'<' | b'|' | b'{' => 'A',
-            b'&' | b'}' => '\'',
-            other => char::from(other),
-        })
-        .collect()
+    let mut key = String::with_capacity(buckwalter.len());
+    fold_key_into(buckwalter, &mut key);
+    key
+}
+
+/// [`fold_key`], appended to `out`.
+pub fn fold_key_into(buckwalter: &str, out: &mut String) {
+    out.extend(
+        buckwalter
+            .bytes()
+            .filter(|&b| !is_vowel_mark(b))
+            .map(|b| match b {
+                b'>' | b'<' | b'|' | b'{' => 'A',
+                b'&' | b'}' => '\'',
+                other => char::from(other),
+            }),
+    );
 }
 
 #[cfg(test)]
