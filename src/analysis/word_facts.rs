@@ -68,25 +68,32 @@ impl<'a> WordFacts<'a> {
 
     /// The matching forms of the lemmas of all of token `t`'s readings, the chosen one first
     /// (a rule's trigger may be a reading the context did not choose: تدعم is "supports" as
-    /// well as "is supported").
-    #[must_use]
-    pub fn lemma_keys(&self, t: usize) -> Vec<&str> {
-        let mut out: Vec<&str> = self.lemma_key(t).into_iter().collect();
-        let range = self
+    /// well as "is supported"). Each form once; nothing is allocated (this is asked of every
+    /// word of every sentence).
+    pub fn lemma_keys(&self, t: usize) -> impl Iterator<Item = &str> {
+        let chosen = self.keys.get(t).copied().unwrap_or(NONE);
+        let readings = self
             .words
             .spelling(t)
             .map_or(0..0, |s| self.words.readings_of_spelling(s));
-        for r in range {
-            if let Some(k) = self
-                .reading_keys
-                .get(r as usize)
-                .and_then(|&k| self.key_text.get(k as usize))
-                && !out.contains(&k.as_str())
-            {
-                out.push(k);
-            }
-        }
-        out
+        let of_readings = self
+            .reading_keys
+            .get(readings.start as usize..readings.end as usize)
+            .unwrap_or_default();
+        let others = of_readings
+            .iter()
+            .enumerate()
+            .filter(move |&(i, &k)| k != chosen && !of_readings[..i].contains(&k))
+            .map(|(_, &k)| k);
+        std::iter::once(chosen)
+            .chain(others)
+            .filter_map(|k| self.key_text.get(k as usize).map(String::as_str))
+    }
+
+    /// Whether `key` is among [`Self::lemma_keys`] of token `t`.
+    #[must_use]
+    pub fn has_lemma_key(&self, t: usize, key: &str) -> bool {
+        self.lemma_keys(t).any(|k| k == key)
     }
 
     #[must_use]

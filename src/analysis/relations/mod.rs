@@ -295,7 +295,7 @@ impl Ctx<'_> {
     fn lemmas_at(&self, t: usize, keys: &[String]) -> bool {
         keys.iter()
             .enumerate()
-            .all(|(i, k)| self.facts.lemma_keys(t + i).contains(&k.as_str()))
+            .all(|(i, k)| self.facts.has_lemma_key(t + i, k))
     }
 
     fn sentence_relations(&self, s: usize) -> Vec<Found> {
@@ -305,7 +305,6 @@ impl Ctx<'_> {
             for rule in self
                 .facts
                 .lemma_keys(t)
-                .into_iter()
                 .flat_map(|k| self.rules.starting_with(k))
             {
                 let end = t + rule.trigger.len();
