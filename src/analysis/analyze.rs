@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::choose::choose;
 use super::document::Document;
 use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
-use super::in_order::map_in_order;
+use super::in_order::{both, map_in_order};
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -89,9 +89,33 @@ pub fn analyze(doc: &Document) -> Analysis {
     analyze_with(doc, &AnalysisOptions::default())
 }
 
+/// Sentences looked up at a time in the translations pass.
+const PIECE_SENTENCES: usize = 64;
+
 /// Analyzes `doc` as [`analyze`] does, with `options`.
 #[must_use]
 pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
+    // The translations need nothing else of the analysis: on a long text they are looked up
+    // while the other core would wait for the passes below that run on one.
+    let (translations, analysis) = both(
+        doc.sentences.len() > PIECE_SENTENCES,
+        || {
+            map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+                Translations::bundled()
+                    .of(doc.sentence_text(s))
+                    .map(str::to_owned)
+            })
+        },
+        || analyze_words(doc, options),
+    );
+    Analysis {
+        translations,
+        ..analysis
+    }
+}
+
+/// [`analyze_with`] but for the translations.
+fn analyze_words(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let gazetteer = Gazetteer::bundled();
     let mut words = Words::of(doc, options.curated_lexicon);
     let user_lemmas = options
@@ -103,11 +127,6 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .map(|u| u.readings.clone().into_iter().collect())
         .unwrap_or_default();
     choose(doc, &mut words, &saved);
-    let translations = map_in_order(doc.sentences.len(), 64, |s| {
-        Translations::bundled()
-            .of(doc.sentence_text(s))
-            .map(str::to_owned)
-    });
     let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
     let (entities, relations) = {
         let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
@@ -139,7 +158,7 @@ pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
         words,
         user_lemmas,
         vocab_of_token,
-        translations,
+        translations: Vec::new(),
         mention_spans,
     }
 }

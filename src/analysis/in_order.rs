@@ -18,3 +18,18 @@ pub(crate) fn map_in_order<T: Send>(
         (0..n).into_par_iter().with_min_len(piece).map(f).collect()
     }
 }
+
+/// `(a(), b())`: side by side on the pool when `large` (two passes that need nothing of each
+/// other, where one has stretches on a single core), one after the other on the caller's
+/// thread otherwise, as [`map_in_order`] does for a short text.
+pub(crate) fn both<A: Send, B: Send>(
+    large: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if large && rayon::current_num_threads() >= 2 {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
