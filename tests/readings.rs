@@ -85,7 +85,7 @@ fn print_readings() {
                 r.vocalized_word().unwrap_or_default(),
                 r.pos,
                 f.gloss_en,
-                r.proclitics(),
+                r.proclitics().collect::<Vec<_>>(),
                 r.enclitic(),
                 r.lemma.stable_id()
             );

@@ -324,7 +324,7 @@ fn reading(a: &Analysis, r: &Reading, facts: &mut HashMap<LemmaRef, LemmaFacts>)
         pos: r.pos,
         gloss_en: f.gloss_en,
         plural_or_present: f.plural_or_present,
-        proclitics: r.proclitics(),
+        proclitics: r.proclitics().collect(),
         enclitics: r.enclitic().into_iter().collect(),
         source: match r.lemma {
             LemmaRef::Curated(_) => "lexicon",
@@ -383,9 +383,13 @@ fn write_in_order<P: Sync>(
             .map(|lane| {
                 let (send, receive) = sync_channel(1);
                 scope.spawn(move || {
+                    // Each buffer is made as large as the last piece needed: grown from
+                    // nothing, a piece of tokens was copied over a dozen times.
+                    let mut size = 0;
                     for piece in pieces.iter().skip(lane).step_by(lanes) {
-                        let mut buf = Vec::new();
+                        let mut buf = Vec::with_capacity(size + size / 8);
                         write(piece, &mut buf);
+                        size = buf.len();
                         // The caller stopped (a write failed): so does this helper.
                         if send.send(buf).is_err() {
                             return;

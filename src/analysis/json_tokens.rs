@@ -40,7 +40,7 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
         }
         buf.extend_from_slice(b",\"proclitics\":[");
         if let Some(r) = chosen {
-            for (n, clitic) in r.proclitics().into_iter().enumerate() {
+            for (n, clitic) in r.proclitics().enumerate() {
                 if n > 0 {
                     buf.push(b',');
                 }

@@ -36,11 +36,11 @@ pub struct Reading {
 impl Reading {
     /// The proclitics, in the order they are written.
     #[must_use]
-    pub fn proclitics(&self) -> Vec<&'static str> {
+    pub fn proclitics(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let bits = self.proclitics;
         (0..PROCLITICS.len())
-            .filter(|i| self.proclitics & (1 << i) != 0)
+            .filter(move |i| bits & (1 << i) != 0)
             .map(|i| PROCLITICS[i])
-            .collect()
     }
 
     /// The pronoun enclitic, if any.
@@ -308,7 +308,7 @@ impl Words {
         Some(match self.chosen(t) {
             Some(r) => TokenInfo {
                 lemma: Some(r.lemma),
-                proclitics: r.proclitics(),
+                proclitics: r.proclitics().collect(),
                 enclitics: r.enclitic().into_iter().collect(),
                 stem: start + r.stem.0 as usize..start + r.stem.1 as usize,
             },

@@ -87,7 +87,7 @@ impl Analysis {
         let core = stem
             .or_else(|| self.lemma_facts(r.lemma).map(|f| f.gloss_en))
             .unwrap_or_default();
-        let mut parts: Vec<&str> = r.proclitics().into_iter().map(proclitic_gloss).collect();
+        let mut parts: Vec<&str> = r.proclitics().map(proclitic_gloss).collect();
         let core = first_sense(&core);
         parts.push(&core);
         let suffix = r.enclitic().map(enclitic_gloss).unwrap_or_default();
