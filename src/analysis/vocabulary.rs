@@ -39,44 +39,68 @@ pub fn vocabulary(
 ) -> (Vec<VocabEntry>, Vec<u32>) {
     let mut entries: Vec<VocabEntry> = Vec::new();
     let mut slot: HashMap<LemmaRef, u32> = HashMap::new();
+    // Per reading its entry, per spelling the entry its form was last added to: most words
+    // of a text are ones it used before, and each then costs two lookups in a list.
+    let mut entry_of_reading = vec![NONE; words.reading_count()];
+    let mut form_added_to = vec![NONE; words.spelling_count()];
     let mut of_token = vec![NONE; doc.tokens.len()];
     for (t, token) in doc.tokens.iter().enumerate() {
-        let Some(lemma) = words.chosen(t).map(|r| r.lemma) else {
+        let r = words.chosen.get(t).copied().unwrap_or(NONE);
+        let Some(reading) = words.reading(r) else {
             continue;
         };
-        let at = *slot.entry(lemma).or_insert_with(|| {
-            let facts = match lemma {
-                LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
-                other => other.facts(),
-            }
-            .unwrap_or_default();
-            entries.push(VocabEntry {
-                lemma_id: lemma,
-                translit: transliterate(&facts.vocalized),
-                lemma: facts.lemma,
-                vocalized: facts.vocalized,
-                root: facts.root,
-                pos: facts.pos,
-                gloss_en: facts.gloss_en,
-                plural_or_present: facts.plural_or_present,
-                count: 0,
-                forms: Vec::new(),
-                sentences: Vec::new(),
-                occurrences: Vec::new(),
+        let known = entry_of_reading.get(r as usize).copied().unwrap_or(NONE);
+        let at = if known == NONE {
+            let lemma = reading.lemma;
+            let at = *slot.entry(lemma).or_insert_with(|| {
+                let facts = match lemma {
+                    LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
+                    other => other.facts(),
+                }
+                .unwrap_or_default();
+                entries.push(VocabEntry {
+                    lemma_id: lemma,
+                    translit: transliterate(&facts.vocalized),
+                    lemma: facts.lemma,
+                    vocalized: facts.vocalized,
+                    root: facts.root,
+                    pos: facts.pos,
+                    gloss_en: facts.gloss_en,
+                    plural_or_present: facts.plural_or_present,
+                    count: 0,
+                    forms: Vec::new(),
+                    sentences: Vec::new(),
+                    occurrences: Vec::new(),
+                });
+                u32::try_from(entries.len() - 1).unwrap_or(NONE)
             });
-            u32::try_from(entries.len() - 1).unwrap_or(NONE)
-        });
+            if let Some(cell) = entry_of_reading.get_mut(r as usize) {
+                *cell = at;
+            }
+            at
+        } else {
+            known
+        };
         let Some(v) = entries.get_mut(at as usize) else {
             continue;
         };
-        let form = doc.slice(&token.range);
         v.count += 1;
         v.occurrences.push(t);
         if v.sentences.last() != Some(&token.sentence) {
             v.sentences.push(token.sentence);
         }
-        if !v.forms.iter().any(|f| f == form) {
-            v.forms.push(form.to_owned());
+        // A spelling is one form: once added to this entry, it is there.
+        let added = words
+            .spelling(t)
+            .and_then(|s| form_added_to.get_mut(s as usize));
+        if added.as_deref() != Some(&at) {
+            let form = doc.slice(&token.range);
+            if !v.forms.iter().any(|f| f == form) {
+                v.forms.push(form.to_owned());
+            }
+            if let Some(cell) = added {
+                *cell = at;
+            }
         }
         of_token[t] = at;
     }
