@@ -7,6 +7,7 @@ use foldhash::{HashMap, HashMapExt as _};
 use super::bama::Tables;
 use super::bama::solutions::PROCLITICS;
 use super::document::Document;
+use super::in_order::map_in_order;
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -29,64 +30,81 @@ const ARTICLE: u8 = 1 << (PROCLITICS.len() - 1);
 /// The bits of و and ف ("and", "so").
 const COMMON: u8 = 0b110;
 
+/// Sentences chosen at a time on each core.
+const PIECE_SENTENCES: usize = 64;
+
 /// Chooses the reading of every word token of `doc`. `saved` maps a spelling's matching form
 /// to the stable id of the lemma a learner chose for it (see [`LemmaRef::stable_id`]).
+///
+/// A choice looks back no further than the word before in its sentence, so the sentences are
+/// chosen on every core; what belongs to a reading or a spelling is worked out first, once.
 pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>) {
     let support = lemma_support(words);
-    // Per reading its prior, per spelling its matching form: each found once.
-    let mut priors: Vec<Option<f32>> = vec![None; words.reading_count()];
-    let mut forms: Vec<Option<String>> = vec![None; words.spelling_count()];
-    let mut saved_choice: HashMap<u32, Option<u32>> = HashMap::new();
-    let mut previous: Option<(u32, Option<Reading>)> = None;
-    let mut sentence = usize::MAX;
-    for (t, token) in doc.tokens.iter().enumerate() {
-        if token.sentence != sentence {
-            sentence = token.sentence;
-            previous = None;
+    let w: &Words = words;
+    let priors = map_in_order(w.reading_count(), 256, |r| {
+        w.reading(u32::try_from(r).unwrap_or(NONE))
+            .map_or(0.0, |x| prior(x, &support))
+    });
+    // Per spelling its matching form, and the reading a learner chose for it.
+    let spellings = map_in_order(w.spelling_count(), 256, |s| {
+        let s = u32::try_from(s).unwrap_or(NONE);
+        let text = w
+            .first_token_of(s)
+            .and_then(|t| doc.tokens.get(t))
+            .map_or("", |t| doc.slice(&t.range));
+        let form = normalize(text);
+        let saved = saved.get(&form).and_then(|id| {
+            w.readings_of_spelling(s).find(|&r| {
+                w.reading(r)
+                    .and_then(|x| x.lemma.stable_id())
+                    .is_some_and(|s| &s == id)
+            })
+        });
+        (form, saved)
+    });
+    let chosen = map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+        let tokens = doc.sentences.get(s).map_or(0..0, |x| x.tokens.clone());
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut previous: Option<(u32, Option<Reading>)> = None;
+        for t in tokens {
+            let Some(spelling) = w.spelling(t) else {
+                // After a number, a Latin word or punctuation (a new clause: "، ووقع")
+                // nothing before constrains the word.
+                previous = None;
+                out.push(NONE);
+                continue;
+            };
+            let chosen = spellings
+                .get(spelling as usize)
+                .and_then(|(_, saved)| *saved)
+                .unwrap_or_else(|| {
+                    let context = previous.as_ref().map(|(sp, r)| {
+                        let form = spellings.get(*sp as usize).map_or("", |(f, _)| f.as_str());
+                        (form, r.as_ref())
+                    });
+                    w.readings_of_spelling(spelling)
+                        .filter_map(|r| {
+                            let x = w.reading(r)?;
+                            let p = priors.get(r as usize).copied().unwrap_or(0.0);
+                            Some((r, p + in_context(x, context)))
+                        })
+                        .fold(None::<(u32, f32)>, |best, (r, s)| match best {
+                            Some((_, b)) if b >= s => best,
+                            _ => Some((r, s)),
+                        })
+                        .map_or(NONE, |(r, _)| r)
+                });
+            out.push(chosen);
+            previous = Some((spelling, w.reading(chosen).copied()));
         }
-        let Some(spelling) = words.spelling(t) else {
-            // After a number, a Latin word or punctuation (a new clause: "، ووقع") nothing
-            // before constrains the word.
-            previous = None;
-            continue;
-        };
-        let range = words.readings_of_spelling(spelling);
-        let mut chosen = NONE;
-        if !saved.is_empty() {
-            let pick = *saved_choice.entry(spelling).or_insert_with(|| {
-                let id = saved.get(&normalize(doc.slice(&token.range)))?;
-                range.clone().find(|&r| {
-                    words
-                        .reading(r)
-                        .and_then(|x| x.lemma.stable_id())
-                        .is_some_and(|s| &s == id)
-                })
-            });
-            chosen = pick.unwrap_or(NONE);
+        out
+    });
+    for (sentence, chosen) in doc.sentences.iter().zip(chosen) {
+        for (t, r) in sentence.tokens.clone().zip(chosen) {
+            if let Some(cell) = words.chosen.get_mut(t) {
+                *cell = r;
+            }
         }
-        if chosen == NONE {
-            let context = previous.as_ref().map(|(sp, r)| {
-                (
-                    forms[*sp as usize].as_deref().unwrap_or_default(),
-                    r.as_ref(),
-                )
-            });
-            chosen = range
-                .clone()
-                .filter_map(|r| {
-                    let x = words.reading(r)?;
-                    let p = *priors[r as usize].get_or_insert_with(|| prior(x, &support));
-                    Some((r, p + in_context(x, context)))
-                })
-                .fold(None::<(u32, f32)>, |best, (r, s)| match best {
-                    Some((_, b)) if b >= s => best,
-                    _ => Some((r, s)),
-                })
-                .map_or(NONE, |(r, _)| r);
-        }
-        words.chosen[t] = chosen;
-        forms[spelling as usize].get_or_insert_with(|| normalize(doc.slice(&token.range)));
-        previous = Some((spelling, words.reading(chosen).copied()));
     }
 }
 
