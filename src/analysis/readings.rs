@@ -161,6 +161,9 @@ pub fn readings_of(word: &str, curated: bool) -> Vec<Reading> {
     out
 }
 
+/// Tokens numbered at a time on each core when their spellings are found.
+const PIECE_TOKENS: usize = 8192;
+
 /// The readings of every spelling in a document, and the chosen one of every token.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
@@ -180,23 +183,48 @@ impl Words {
     #[must_use]
     pub fn of(doc: &Document, curated: bool) -> Self {
         let mut w = Self::default();
+        // Each piece of tokens numbers its own spellings (on every core); the pieces' numbers
+        // then become the document's, in order of first occurrence: hashing every word of a
+        // long text on one core was the longest wait of this pass.
+        let pieces = map_in_order(doc.tokens.len().div_ceil(PIECE_TOKENS), 1, |piece| {
+            let start = piece * PIECE_TOKENS;
+            let tokens = start..(start + PIECE_TOKENS).min(doc.tokens.len());
+            let mut seen: HashMap<&str, u32> = HashMap::new();
+            let mut firsts: Vec<(&str, usize)> = Vec::new();
+            let local: Vec<u32> = tokens
+                .map(|t| {
+                    let token = &doc.tokens[t];
+                    if token.kind != TokenKind::Word {
+                        return NONE;
+                    }
+                    let text = doc.slice(&token.range);
+                    *seen.entry(text).or_insert_with(|| {
+                        firsts.push((text, t));
+                        to_u32(firsts.len() - 1)
+                    })
+                })
+                .collect();
+            (firsts, local)
+        });
         let mut seen: HashMap<&str, u32> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
         w.spelling_of.reserve(doc.tokens.len());
-        for token in &doc.tokens {
-            if token.kind != TokenKind::Word {
-                w.spelling_of.push(NONE);
-                continue;
-            }
-            let text = doc.slice(&token.range);
-            let next = to_u32(texts.len());
-            let t = to_u32(w.spelling_of.len());
-            let spelling = *seen.entry(text).or_insert_with(|| {
-                texts.push(text);
-                w.first_token.push(t);
-                next
-            });
-            w.spelling_of.push(spelling);
+        for (firsts, local) in pieces {
+            let global: Vec<u32> = firsts
+                .into_iter()
+                .map(|(text, t)| {
+                    *seen.entry(text).or_insert_with(|| {
+                        texts.push(text);
+                        w.first_token.push(to_u32(t));
+                        to_u32(texts.len() - 1)
+                    })
+                })
+                .collect();
+            w.spelling_of.extend(
+                local
+                    .into_iter()
+                    .map(|s| global.get(s as usize).copied().unwrap_or(NONE)),
+            );
         }
         // Each spelling analysed once, on every core, kept in order of first occurrence.
         let readings = map_in_order(texts.len(), 16, |i| readings_of(texts[i], curated));
