@@ -278,7 +278,12 @@ impl Tables {
     #[must_use]
     pub fn bundled() -> &'static Self {
         static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-            let mut text = String::new();
+            // A gzip file ends with its inflated size: the text is read into one allocation
+            // (grown by doubling, 3 MB of text held 4).
+            let size = BAMA_GZ
+                .last_chunk::<4>()
+                .map_or(0, |b| u32::from_le_bytes(*b) as usize);
+            let mut text = String::with_capacity(size);
             flate2::read::GzDecoder::new(BAMA_GZ)
                 .read_to_string(&mut text)
                 .unwrap_or_else(|e| panic!("{NAME}: {e}"));
