@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::analyze::Analysis;
 use super::document::Document;
+use crate::arabic::tokenize::TokenKind;
 
 /// Tokens in one piece of the output: about 750 KB of JSON.
 pub(super) const TOKENS_PER_PIECE: usize = 4096;
@@ -14,6 +15,9 @@ pub(super) const TOKENS_PER_PIECE: usize = 4096;
 /// The records of `tokens`, each after a comma but the very first.
 pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, buf: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
+    // Each kind's JSON, made by serde the first time it comes (serde's `rename_all` names
+    // them, so they cannot drift from the contract) and copied after.
+    let mut kinds: Vec<(TokenKind, Vec<u8>)> = Vec::with_capacity(4);
     for i in tokens {
         let Some(t) = doc.tokens.get(i) else {
             break;
@@ -29,8 +33,13 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
         buf.extend_from_slice(b",\"text\":");
         string(buf, doc.slice(&t.range));
         buf.extend_from_slice(b",\"kind\":");
-        // The kind's name is serde's (`rename_all`), so it cannot drift from the contract.
-        let _ = serde_json::to_writer(&mut *buf, &t.kind);
+        if let Some((_, json)) = kinds.iter().find(|(k, _)| *k == t.kind) {
+            buf.extend_from_slice(json);
+        } else {
+            let json = serde_json::to_vec(&t.kind).unwrap_or_default();
+            buf.extend_from_slice(&json);
+            kinds.push((t.kind, json));
+        }
         buf.extend_from_slice(b",\"sentence\":");
         buf.extend_from_slice(numbers.format(t.sentence).as_bytes());
         buf.extend_from_slice(b",\"lemma\":");
