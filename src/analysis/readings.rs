@@ -35,7 +35,6 @@ pub struct Reading {
 
 impl Reading {
     /// The proclitics, in the order they are written.
-    #[must_use]
     pub fn proclitics(&self) -> impl Iterator<Item = &'static str> + use<> {
         let bits = self.proclitics;
         (0..PROCLITICS.len())
