@@ -426,7 +426,7 @@ fn render(args: &RenderArgs) -> anyhow::Result<()> {
 }
 
 /// The document in `file`, or the bundled article.
-/// Starts reading the bundled lexicons and BAMA's tables (about 25 ms) on another thread, so
+/// Starts reading the bundled lexicons and BAMA's tables (15–25 ms) on another thread, so
 /// that they load while the text is read and split rather than after.
 fn lexicons_in_background() {
     std::thread::spawn(dars::analysis::preload);

@@ -76,7 +76,7 @@ pub struct Analysis {
     mention_spans: Vec<(usize, usize, usize)>,
 }
 
-/// Reads the bundled lexicons, tables and rules now (the BAMA tables take about 25 ms), so that
+/// Reads the bundled lexicons, tables and rules now (the BAMA tables take 15–25 ms), so that
 /// the first text analysed later does not wait for them: the window calls it on a thread
 /// while the window and its OpenGL context are being made.
 pub fn preload() {

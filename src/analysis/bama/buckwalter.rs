@@ -155,21 +155,23 @@ pub fn key_of(c: char) -> Option<u8> {
 /// folding as [`key_of`], so a table entry and a word of the text meet.
 #[must_use]
 pub fn fold_key(buckwalter: &str) -> String {
-    let mut key = String::with_capacity(buckwalter.len());
+    let mut key = Vec::with_capacity(buckwalter.len());
     fold_key_into(buckwalter, &mut key);
-    key
+    // Buckwalter is ASCII; anything else is left out rather than cut in half.
+    key.retain(u8::is_ascii);
+    String::from_utf8(key).unwrap_or_default()
 }
 
-/// [`fold_key`], appended to `out`.
-pub fn fold_key_into(buckwalter: &str, out: &mut String) {
+/// The bytes of [`fold_key`], appended to `out`.
+pub fn fold_key_into(buckwalter: &str, out: &mut Vec<u8>) {
     out.extend(
         buckwalter
             .bytes()
             .filter(|&b| !is_vowel_mark(b))
             .map(|b| match b {
-                b'>' | b'<' | b'|' | b'{' => 'A',
-                b'&' | b'}' => '\'',
-                other => char::from(other),
+                b'>' | b'<' | b'|' | b'{' => b'A',
+                b'&' | b'}' => b'\'',
+                other => other,
             }),
     );
 }

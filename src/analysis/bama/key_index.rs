@@ -1,5 +1,5 @@
 //! The entries of a BAMA table grouped by matching key, built without an allocation per key:
-//! the keys live in one string, the ids of each key in one shared list. Loading the tables
+//! the keys live in one buffer, the ids of each key in one shared list. Loading the tables
 //! is paid by every `dars analyze`, and 70,000 stems kept as a map of boxed keys to vectors
 //! cost more to build (and to free) than the whole analysis of a long article.
 
@@ -12,7 +12,7 @@ use hashbrown::HashTable;
 /// Ids by key: which table entries are written as a given key.
 #[derive(Debug, Default)]
 pub struct KeyIndex<I> {
-    keys: String,
+    keys: Vec<u8>,
     /// Per key: where it lies in `keys`, and its ids in `ids`.
     groups: Vec<(Range<u32>, Range<u32>)>,
     /// Indices into `groups`, hashed by their key.
@@ -23,7 +23,7 @@ pub struct KeyIndex<I> {
 /// Collects the key of each entry in id order (the first entry is id 0).
 #[derive(Default)]
 pub struct KeyIndexBuilder {
-    keys: String,
+    keys: Vec<u8>,
     /// Per key: where it lies in `keys`, and how many entries have it.
     groups: Vec<(Range<u32>, u32)>,
     table: HashTable<u32>,
@@ -31,11 +31,11 @@ pub struct KeyIndexBuilder {
     group_of: Vec<u32>,
 }
 
-fn hash(key: &str) -> u64 {
+fn hash(key: &[u8]) -> u64 {
     FixedState::with_seed(0).hash_one(key)
 }
 
-fn slice<'k>(keys: &'k str, at: &Range<u32>) -> &'k str {
+fn slice<'k>(keys: &'k [u8], at: &Range<u32>) -> &'k [u8] {
     keys.get(at.start as usize..at.end as usize)
         .unwrap_or_default()
 }
@@ -49,15 +49,16 @@ impl KeyIndexBuilder {
     #[must_use]
     pub fn with_capacity(entries: usize) -> Self {
         Self {
-            keys: String::with_capacity(entries * 6),
+            keys: Vec::with_capacity(entries * 6),
             groups: Vec::with_capacity(entries),
             table: HashTable::with_capacity(entries),
             group_of: Vec::with_capacity(entries),
         }
     }
 
-    /// Adds the next entry, whose key `write` appends to the string it is given.
-    pub fn add(&mut self, write: impl FnOnce(&mut String)) {
+    /// Adds the next entry, whose key (ASCII: BAMA's keys are Buckwalter) `write` appends to
+    /// the bytes it is given.
+    pub fn add(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
         let start = self.keys.len();
         write(&mut self.keys);
         let at = small(start)..small(self.keys.len());
@@ -120,6 +121,7 @@ impl<I> KeyIndex<I> {
     /// The ids of the entries written as `key`, in id order.
     #[must_use]
     pub fn get(&self, key: &str) -> &[I] {
+        let key = key.as_bytes();
         let found = self.table.find(hash(key), |&g| {
             slice(&self.keys, &self.groups[g as usize].0) == key
         });
@@ -138,7 +140,7 @@ mod tests {
     fn ids_come_back_by_key_in_the_order_they_were_added() {
         let mut b = KeyIndexBuilder::with_capacity(2);
         for key in ["ktb", "qwl", "ktb", "", "qwl", "ktb"] {
-            b.add(|s| s.push_str(key));
+            b.add(|s| s.extend_from_slice(key.as_bytes()));
         }
         let index: KeyIndex<u16> = b.finish();
         assert_eq!(index.get("ktb"), [0, 2, 5]);

@@ -2,7 +2,6 @@
 //! compact file `assets/bama/regenerate.py` writes.
 
 use foldhash::HashMap;
-use std::io::Read as _;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -10,8 +9,9 @@ use super::buckwalter::fold_key_into;
 use super::key_index::{KeyIndex, KeyIndexBuilder};
 use crate::analysis::assets::AssetError;
 
-/// The converted tables, gzip-compressed (see `assets/bama/NOTICE` for their licence).
-const BAMA_GZ: &[u8] = include_bytes!("../../../assets/bama/bama.txt.gz");
+/// The converted tables (see `assets/bama/NOTICE` for their licence), kept gzip-compressed in
+/// the repository and inflated by `build.rs` when the program is built.
+const BAMA_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bama.txt"));
 const NAME: &str = "assets/bama/bama.txt.gz";
 
 /// A stretch of [`Tables::text`].
@@ -53,7 +53,7 @@ pub struct Lemma {
 /// All of BAMA, indexed by the matching key of every prefix, stem and suffix.
 #[derive(Debug, Default)]
 pub struct Tables {
-    text: String,
+    text: &'static str,
     pub prefixes: Vec<Affix>,
     pub suffixes: Vec<Affix>,
     pub stems: Vec<Stem>,
@@ -143,7 +143,7 @@ impl Tables {
     /// # Errors
     /// A missing header or section, a row with too few fields, a stem before any lemma, or a
     /// category pair naming an unknown category.
-    pub fn parse(name: &str, text: String) -> Result<Self, AssetError> {
+    pub fn parse(name: &str, text: &'static str) -> Result<Self, AssetError> {
         let mut prefixes = Vec::new();
         let mut suffixes = Vec::new();
         let mut stems: Vec<Stem> = Vec::with_capacity(text.len() / 40);
@@ -155,7 +155,7 @@ impl Tables {
         let mut pairs: [Vec<(u16, u16)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let mut section = Section::Start;
         let mut gloss = Span::default();
-        for (i, line) in split_on(&text, b'\n').enumerate() {
+        for (i, line) in split_on(text, b'\n').enumerate() {
             let err = |m: String| AssetError::new(name, i + 1, m);
             let count = |n: usize, expected: usize| err(format!("{n} fields, expected {expected}"));
             if i == 0 {
@@ -214,8 +214,8 @@ impl Tables {
                             .map_err(|_| err("a lemma line needs an id and a root".into()))?;
                         let at = u32::try_from(stems.len()).unwrap_or(u32::MAX);
                         lemmas.push(Lemma {
-                            id: span(&text, id),
-                            root: span(&text, root),
+                            id: span(text, id),
+                            root: span(text, root),
                             stems: at..at,
                         });
                         continue;
@@ -225,16 +225,16 @@ impl Tables {
                         return Err(err("a stem before any lemma".into()));
                     };
                     if !g.is_empty() {
-                        gloss = span(&text, g);
+                        gloss = span(text, g);
                     }
                     let id = u32::try_from(stems.len()).unwrap_or(u32::MAX);
                     let key = if unvoc.is_empty() { voc } else { unvoc };
                     stem_keys.add(|k| fold_key_into(key, k));
                     stems.push(Stem {
-                        voc: span(&text, voc),
+                        voc: span(text, voc),
                         category: categories.id(category),
                         gloss,
-                        tags: span(&text, tags),
+                        tags: span(text, tags),
                         lemma: u32::try_from(lemma).unwrap_or(u32::MAX),
                     });
                     lemmas[lemma].stems.end = id + 1;
@@ -270,24 +270,14 @@ impl Tables {
         })
     }
 
-    /// The bundled tables, decompressed and parsed once (about 25 ms in a release build on a
-    /// 2-core machine: 7 to inflate, 17 to parse).
+    /// The bundled tables, parsed once (about 17 ms in a release build on a 2-core machine).
     ///
     /// # Panics
     /// If the bundled file is malformed; `tests::the_bundled_tables_parse` rules that out.
     #[must_use]
     pub fn bundled() -> &'static Self {
         static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-            // A gzip file ends with its inflated size: the text is read into one allocation
-            // (grown by doubling, 3 MB of text held 4).
-            let size = BAMA_GZ
-                .last_chunk::<4>()
-                .map_or(0, |b| u32::from_le_bytes(*b) as usize);
-            let mut text = String::with_capacity(size);
-            flate2::read::GzDecoder::new(BAMA_GZ)
-                .read_to_string(&mut text)
-                .unwrap_or_else(|e| panic!("{NAME}: {e}"));
-            Tables::parse(NAME, text).unwrap_or_else(|e| panic!("bundled BAMA tables: {e}"))
+            Tables::parse(NAME, BAMA_TXT).unwrap_or_else(|e| panic!("bundled BAMA tables: {e}"))
         });
         &TABLES
     }
@@ -374,11 +364,7 @@ mod tests {
 
     #[test]
     fn malformed_files_say_where() {
-        let err = |text: &str| {
-            Tables::parse("b.gz", text.to_owned())
-                .err()
-                .map(|e| e.to_string())
-        };
+        let err = |text: &'static str| Tables::parse("b.gz", text).err().map(|e| e.to_string());
         assert_eq!(
             err("hello"),
             Some("b.gz, line 1: not a dars-bama 1 file".into())
