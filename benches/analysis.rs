@@ -4,8 +4,11 @@
 //! and the peak memory of one run at each size, printed.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use dars::analysis::bama::Tables;
+use dars::analysis::bama::buckwalter::to_bare_arabic;
 use dars::analysis::document::BUNDLED_ARTICLE;
 use dars::analysis::{Document, analyze};
+use dars::arabic::tokenize::TokenKind;
 
 #[path = "common/peak.rs"]
 mod peak;
@@ -39,6 +42,80 @@ fn news_text(bytes: usize) -> String {
         text.push_str(&format!(" ({n})\n"));
     }
     text
+}
+
+/// The fixed linear congruential sequence of [`news_text`].
+fn next(state: &mut u64) -> u64 {
+    *state = state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    *state >> 11
+}
+
+/// News text with words as varied as a real corpus: [`news_text`] with half its Arabic words
+/// replaced by words drawn by Zipf's law from about 100,000 forms of BAMA's stems (as a text
+/// writes them, some with the article or و). A 1 MB text then has some 20,000 spellings, as
+/// a year of news would, where `news_text` repeats under 1,000: each spelling is analysed
+/// once, so it is the spellings, more than the bytes, that the analysis pays for.
+fn varied_text(bytes: usize) -> String {
+    let t = Tables::bundled();
+    let mut forms: Vec<String> = Vec::new();
+    for (i, stem) in t.stems.iter().enumerate() {
+        let bare = to_bare_arabic(t.str(stem.voc));
+        if bare.chars().count() < 2 {
+            continue;
+        }
+        match i % 3 {
+            0 => forms.push(format!("ال{bare}")),
+            1 => forms.push(format!("و{bare}")),
+            _ => {}
+        }
+        forms.push(bare);
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..forms.len()).rev() {
+        let j = usize::try_from(next(&mut state)).unwrap_or(0) % (i + 1);
+        forms.swap(i, j);
+    }
+    let mut total = 0.0;
+    #[expect(clippy::cast_precision_loss, reason = "a weight")]
+    let cumulative: Vec<f64> = (0..forms.len())
+        .map(|k| {
+            total += 1.0 / (k as f64 + 1.0);
+            total
+        })
+        .collect();
+    let is_arabic_word =
+        |w: &str| !w.is_empty() && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    let mut out = String::with_capacity(bytes + 4096);
+    for line in news_text(bytes).lines() {
+        for (i, word) in line.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let draw = next(&mut state);
+            if draw & 1 == 1 && is_arabic_word(word) {
+                #[expect(clippy::cast_precision_loss, reason = "a uniform draw")]
+                let u = (draw >> 1) as f64 / (1u64 << 52) as f64 * total;
+                let k = cumulative.partition_point(|&c| c < u).min(forms.len() - 1);
+                out.push_str(&forms[k]);
+            } else {
+                out.push_str(word);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// How many different words a document writes.
+fn spellings(doc: &Document) -> usize {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.slice(&t.range))
+        .collect::<std::collections::HashSet<_>>()
+        .len()
 }
 
 fn analysis(c: &mut Criterion) {
@@ -88,6 +165,29 @@ fn analysis(c: &mut Criterion) {
             |b, text| {
                 b.iter(|| {
                     let doc = Document::new("news", text.as_str());
+                    analyze(&doc).write_json(&doc, std::io::sink())
+                });
+            },
+        );
+    }
+    // The same, with words as varied as a real corpus (see `varied_text`).
+    for mb in [1usize, 10] {
+        let text = varied_text(mb << 20);
+        table.push(format!(
+            "{mb:>3} MB of varied words: {} spellings (news text: {})",
+            spellings(&Document::new("varied", text.as_str())),
+            spellings(&Document::new("news", news_text(mb << 20)))
+        ));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new(
+                "varied words: document + analyze + JSON",
+                format!("{mb} MB"),
+            ),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let doc = Document::new("varied", text.as_str());
                     analyze(&doc).write_json(&doc, std::io::sink())
                 });
             },
