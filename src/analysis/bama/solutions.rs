@@ -64,13 +64,17 @@ pub fn solutions_of_word(t: &Tables, word: &str) -> Vec<Solution> {
 pub fn solutions(t: &Tables, key: &str) -> Vec<Solution> {
     let n = key.len();
     let mut out = Vec::new();
+    // The suffixes each ending can be, looked up once rather than once per prefix.
+    let suffixes_by_length: Vec<&[u16]> = (0..=MAX_SUFFIX.min(n.saturating_sub(1)))
+        .map(|s| t.suffixes_of(&key[n - s..]))
+        .collect();
     for p in 0..=MAX_PREFIX.min(n.saturating_sub(1)) {
         let prefixes = t.prefixes_of(&key[..p]);
         if prefixes.is_empty() {
             continue;
         }
         for s in 0..=MAX_SUFFIX.min(n - p - 1) {
-            let suffixes = t.suffixes_of(&key[n - s..]);
+            let suffixes = suffixes_by_length.get(s).copied().unwrap_or_default();
             if suffixes.is_empty() {
                 continue;
             }
