@@ -2,7 +2,7 @@
 //! meaning), and its facts as cards and popups show them.
 
 use foldhash::{HashMap, HashMapExt as _};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use super::bama::{self, Tables};
 use super::lexicon::{Lexicon, Pos};
@@ -60,37 +60,19 @@ impl LemmaRef {
                 gloss_en: e.gloss_en.clone(),
                 plural_or_present: e.plural_or_present.clone(),
             }),
-            Self::Bama(i) => bama_facts(i).cloned(),
-            Self::User(_) => None,
-        }
-    }
-}
-
-/// The facts of BAMA lemma `lemma`, worked out the first time they are asked for and kept:
-/// the readings, the words' matching forms, the vocabulary and every reading in the JSON ask
-/// for them, and making them (stems, vowels, root, gloss, present or plural) took a sixth of
-/// analysing a text of varied words. A slot per lemma (38,600; 16 bytes each) until filled.
-fn bama_facts(lemma: u32) -> Option<&'static LemmaFacts> {
-    static FACTS: LazyLock<Vec<OnceLock<Option<Box<LemmaFacts>>>>> = LazyLock::new(|| {
-        std::iter::repeat_with(OnceLock::new)
-            .take(Tables::bundled().lemmas.len())
-            .collect()
-    });
-    FACTS
-        .get(lemma as usize)?
-        .get_or_init(|| {
-            Tables::bundled().lemma_facts(lemma as usize).map(|f| {
-                Box::new(LemmaFacts {
+            Self::Bama(i) => Tables::bundled()
+                .lemma_facts(i as usize)
+                .map(|f| LemmaFacts {
                     lemma: f.bare,
                     vocalized: f.vocalized,
                     root: f.root,
                     pos: f.pos,
                     gloss_en: f.gloss,
                     plural_or_present: f.plural_or_present,
-                })
-            })
-        })
-        .as_deref()
+                }),
+            Self::User(_) => None,
+        }
+    }
 }
 
 /// The curated entry that is the same lemma as BAMA lemma `lemma`, if any: same spelling
