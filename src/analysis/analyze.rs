@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::choose::choose;
 use super::document::Document;
 use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
-use super::in_order::{both, map_in_order};
+use super::in_order::{SENTENCES_PER_PIECE, both, map_in_order};
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -89,18 +89,15 @@ pub fn analyze(doc: &Document) -> Analysis {
     analyze_with(doc, &AnalysisOptions::default())
 }
 
-/// Sentences looked up at a time in the translations pass.
-const PIECE_SENTENCES: usize = 64;
-
 /// Analyzes `doc` as [`analyze`] does, with `options`.
 #[must_use]
 pub fn analyze_with(doc: &Document, options: &AnalysisOptions) -> Analysis {
     // The translations need nothing else of the analysis: on a long text they are looked up
     // while the other core would wait for the passes below that run on one.
     let (translations, analysis) = both(
-        doc.sentences.len() > PIECE_SENTENCES,
+        doc.sentences.len() > SENTENCES_PER_PIECE,
         || {
-            map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+            map_in_order(doc.sentences.len(), SENTENCES_PER_PIECE, |s| {
                 Translations::bundled()
                     .of(doc.sentence_text(s))
                     .map(str::to_owned)

@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt as _};
 use super::bama::Tables;
 use super::bama::solutions::PROCLITICS;
 use super::document::Document;
-use super::in_order::map_in_order;
+use super::in_order::{SENTENCES_PER_PIECE, map_in_order};
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -29,9 +29,6 @@ const ARTICLE: u8 = 1 << (PROCLITICS.len() - 1);
 
 /// The bits of و and ف ("and", "so").
 const COMMON: u8 = 0b110;
-
-/// Sentences chosen at a time on each core.
-const PIECE_SENTENCES: usize = 64;
 
 /// Chooses the reading of every word token of `doc`. `saved` maps a spelling's matching form
 /// to the stable id of the lemma a learner chose for it (see [`LemmaRef::stable_id`]).
@@ -62,7 +59,7 @@ pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>
         });
         (form, saved)
     });
-    let chosen = map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+    let chosen = map_in_order(doc.sentences.len(), SENTENCES_PER_PIECE, |s| {
         let tokens = doc.sentences.get(s).map_or(0..0, |x| x.tokens.clone());
         let mut out = Vec::with_capacity(tokens.len());
         let mut previous: Option<(u32, Option<Reading>)> = None;

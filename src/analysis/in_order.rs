@@ -3,6 +3,10 @@
 
 use rayon::prelude::*;
 
+/// Sentences in a piece of a pass that takes one sentence at a time (names, relations, the
+/// choice of readings, translations).
+pub(crate) const SENTENCES_PER_PIECE: usize = 64;
+
 /// `f(i)` for every `i` in `0..n`, in order. Runs on the pool's threads in pieces of at least
 /// `piece` items when there are more than that; on the caller's thread otherwise, since
 /// handing a small job to the pool (waking a thread, waiting for it) costs more than the job:

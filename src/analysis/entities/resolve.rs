@@ -10,14 +10,13 @@ use super::matching::{Candidate, KeyTable, find_candidates, runs, start_after};
 use super::persons::{Introduced, PARTICLES, Titles, introduced};
 use super::{Entity, EntityKind, Mention, MentionVia};
 use crate::analysis::document::Document;
-use crate::analysis::in_order::map_in_order;
+use crate::analysis::in_order::{SENTENCES_PER_PIECE, map_in_order};
 use crate::analysis::lexicon::Pos;
 use crate::analysis::word_facts::WordFacts;
 use crate::arabic::tokenize::TokenKind;
 use crate::arabic::translit::romanize_name;
 
-/// Sentences, and words, a thread takes at a time.
-const PIECE_SENTENCES: usize = 64;
+/// Words a thread takes at a time when looking for surnames.
 const PIECE_TOKENS: usize = 4096;
 
 /// The entries of one analysis: the gazetteer's, then the people the document introduces.
@@ -125,7 +124,7 @@ fn id_of(name_en: &str, catalogue: &Catalogue) -> String {
 pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) -> EntitiesFound<'g> {
     let keys = KeyTable::new(doc, facts.words);
     // Each sentence on its own (on every core), joined in text order.
-    let by_sentence = map_in_order(doc.sentences.len(), PIECE_SENTENCES, |s| {
+    let by_sentence = map_in_order(doc.sentences.len(), SENTENCES_PER_PIECE, |s| {
         let runs = runs(doc, s, &keys);
         let found = find_candidates(doc, s, &runs, g);
         let people = introduced(doc, s, &runs, facts, g, &found);

@@ -16,7 +16,7 @@ use crate::analysis::document::Document;
 use crate::analysis::entities::{
     Catalogue, Entity, EntityKind, MentionVia, OfficeKind, StatedOffice,
 };
-use crate::analysis::in_order::map_in_order;
+use crate::analysis::in_order::{SENTENCES_PER_PIECE, map_in_order};
 use crate::analysis::lexicon::Pos;
 use crate::analysis::relation_rules::{Count, RelationRules, Role, Rule};
 use crate::analysis::word_facts::WordFacts;
@@ -131,7 +131,9 @@ pub fn find_relations(
         sentence: o.sentence,
     }));
     // Each sentence on its own (on every core), joined in text order.
-    let stated = map_in_order(doc.sentences.len(), 64, |s| ctx.sentence_relations(s));
+    let stated = map_in_order(doc.sentences.len(), SENTENCES_PER_PIECE, |s| {
+        ctx.sentence_relations(s)
+    });
     found.extend(stated.into_iter().flatten());
     found.sort_by_key(|f| f.sentence);
     found
