@@ -8,6 +8,7 @@ use super::choose::choose;
 use super::document::Document;
 use super::entities::{Catalogue, Entity, Gazetteer, find_entities};
 use super::in_order::{SENTENCES_PER_PIECE, both, map_in_order};
+use super::lemma_table::LemmaTable;
 use super::lemmas::{LemmaFacts, LemmaRef};
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -17,7 +18,6 @@ use super::translations::Translations;
 use super::user_words::UserWords;
 use super::vocabulary::vocabulary;
 use super::word_facts::WordFacts;
-use crate::arabic::normalize::normalize;
 
 pub use super::readings::TokenInfo;
 pub use super::vocabulary::VocabEntry;
@@ -68,8 +68,8 @@ pub struct Analysis {
     pub relations: Vec<Relation>,
     /// Every reading of every word, and the one chosen for each token.
     pub(crate) words: Words,
-    /// Facts of the words a learner gave a meaning to (`LemmaRef::User`).
-    user_lemmas: Vec<LemmaFacts>,
+    /// The lemmas of every reading, a learner's own words among them.
+    pub(crate) lemmas: LemmaTable,
     vocab_of_token: Vec<u32>,
     translations: Vec<Option<String>>,
     /// `(start, end, entity)` of every mention, by start.
@@ -124,9 +124,9 @@ fn analyze_words(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .map(|u| u.readings.clone().into_iter().collect())
         .unwrap_or_default();
     choose(doc, &mut words, &saved);
-    let user_keys: Vec<String> = user_lemmas.iter().map(|f| normalize(&f.lemma)).collect();
+    let lemmas = LemmaTable::new(&words, &user_lemmas);
     let (entities, relations) = {
-        let facts = WordFacts::new(&words, doc.tokens.len(), &user_keys);
+        let facts = WordFacts::new(&words, doc.tokens.len(), &lemmas);
         let names = find_entities(doc, gazetteer, &facts);
         let mut entities = names.entities;
         let found = find_relations(
@@ -141,7 +141,7 @@ fn analyze_words(doc: &Document, options: &AnalysisOptions) -> Analysis {
         (entities, relations)
     };
     read_names_as_names(&mut words, &entities);
-    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &user_lemmas);
+    let (vocabulary, vocab_of_token) = vocabulary(doc, &words, &lemmas);
     let mut mention_spans: Vec<(usize, usize, usize)> = entities
         .iter()
         .enumerate()
@@ -153,7 +153,7 @@ fn analyze_words(doc: &Document, options: &AnalysisOptions) -> Analysis {
         entities,
         relations,
         words,
-        user_lemmas,
+        lemmas,
         vocab_of_token,
         translations: Vec::new(),
         mention_spans,
@@ -325,9 +325,11 @@ impl Analysis {
     /// The facts of a lemma, including a learner's own words.
     #[must_use]
     pub fn lemma_facts(&self, lemma: LemmaRef) -> Option<LemmaFacts> {
-        match lemma {
-            LemmaRef::User(i) => self.user_lemmas.get(i as usize).cloned(),
-            other => other.facts(),
+        match self.lemmas.find(lemma) {
+            Some(l) => Some(l.facts.clone()),
+            // A learner's words are all in the table; another lemma may be asked of any.
+            None if matches!(lemma, LemmaRef::User(_)) => None,
+            None => lemma.facts(),
         }
     }
 

@@ -9,7 +9,6 @@
 //! spellings or words) that every core writes, and that are joined in order
 //! ([`write_in_order`]): memory stays a few pieces, whatever the size.
 
-use foldhash::{HashMap, HashMapExt as _};
 use std::io::Write;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -19,10 +18,7 @@ use serde_json::Value;
 
 use super::analyze::Analysis;
 use super::document::Document;
-use super::json_tokens::{TOKENS_PER_PIECE, write_tokens};
-use super::lemmas::{LemmaFacts, LemmaRef};
-use super::readings::Reading;
-use crate::arabic::translit::transliterate;
+use super::json_tokens::{TOKENS_PER_PIECE, write_spellings, write_tokens};
 
 /// Sentences, spellings and mentions in one piece.
 const SENTENCES_PER_PIECE: usize = 1024;
@@ -41,31 +37,6 @@ struct SentenceJson<'a> {
     end: usize,
     text: &'a str,
     translation_en: Option<&'a str>,
-}
-
-/// A reading of a spelling: its lemma's facts and how the word is built on it.
-#[derive(serde::Serialize)]
-struct ReadingJson {
-    lemma: String,
-    lemma_id: Option<String>,
-    lemma_vocalized: String,
-    translit: String,
-    vocalized: Option<String>,
-    root: String,
-    pos: super::lexicon::Pos,
-    gloss_en: String,
-    plural_or_present: Option<String>,
-    proclitics: Vec<&'static str>,
-    enclitics: Vec<&'static str>,
-    source: &'static str,
-}
-
-/// A distinct spelling of the text with every reading of it.
-#[derive(serde::Serialize)]
-struct SpellingJson<'a> {
-    index: u32,
-    text: &'a str,
-    readings: Vec<ReadingJson>,
 }
 
 /// A vocabulary entry (borrowed from the analysis).
@@ -210,11 +181,7 @@ fn write_piece(doc: &Document, a: &Analysis, piece: &Piece, buf: &mut Vec<u8>) {
             elements(buf, range.start, items);
         }
         Piece::Tokens(range) => write_tokens(doc, a, range.clone(), buf),
-        Piece::Spellings(range) => {
-            let mut facts = HashMap::new();
-            let items = range.clone().map(|s| spelling(doc, a, s, &mut facts));
-            elements(buf, range.start, items);
-        }
+        Piece::Spellings(range) => write_spellings(doc, a, range.clone(), buf),
         Piece::Vocabulary(range) => {
             let words = a.vocabulary.get(range.clone()).unwrap_or_default();
             let items = words.iter().map(|v| VocabJson {
@@ -279,58 +246,6 @@ fn write_piece(doc: &Document, a: &Analysis, piece: &Piece, buf: &mut Vec<u8>) {
             elements(buf, 0, items);
             buf.push(b']');
         }
-    }
-}
-
-/// Spelling `s` with every reading of it; `facts` keeps the lemmas met so far (a lemma is
-/// looked up once, whatever its readings).
-fn spelling<'a>(
-    doc: &'a Document,
-    a: &Analysis,
-    s: usize,
-    facts: &mut HashMap<LemmaRef, LemmaFacts>,
-) -> SpellingJson<'a> {
-    let s = u32::try_from(s).unwrap_or(u32::MAX);
-    let text = a
-        .words
-        .first_token_of(s)
-        .and_then(|t| doc.tokens.get(t))
-        .map_or("", |t| doc.slice(&t.range));
-    let readings = a
-        .words
-        .readings_of_spelling(s)
-        .filter_map(|r| a.words.reading(r))
-        .map(|r| reading(a, r, facts))
-        .collect();
-    SpellingJson {
-        index: s,
-        text,
-        readings,
-    }
-}
-
-fn reading(a: &Analysis, r: &Reading, facts: &mut HashMap<LemmaRef, LemmaFacts>) -> ReadingJson {
-    let f = facts
-        .entry(r.lemma)
-        .or_insert_with(|| a.lemma_facts(r.lemma).unwrap_or_default())
-        .clone();
-    ReadingJson {
-        translit: transliterate(&f.vocalized),
-        lemma: f.lemma,
-        lemma_id: r.lemma.stable_id(),
-        lemma_vocalized: f.vocalized,
-        vocalized: r.vocalized_word(),
-        root: f.root,
-        pos: r.pos,
-        gloss_en: f.gloss_en,
-        plural_or_present: f.plural_or_present,
-        proclitics: r.proclitics().collect(),
-        enclitics: r.enclitic().into_iter().collect(),
-        source: match r.lemma {
-            LemmaRef::Curated(_) => "lexicon",
-            LemmaRef::Bama(_) => "bama",
-            LemmaRef::User(_) => "user",
-        },
     }
 }
 

@@ -1,12 +1,19 @@
-//! The `tokens` array of the analysis JSON, written by hand: it is nine tenths of the output
-//! (one record per word, number and mark), and writing it through serde's generic machinery
-//! took a third of `dars analyze`. The records are the contract's, byte for byte what serde
-//! wrote before (`tests/analysis.rs` checks each against the analysis).
+//! The `tokens` and `spellings` arrays of the analysis JSON, written by hand: they are nearly
+//! all of the output (one record per word, number and mark; one per distinct word with each of
+//! its readings), and writing them through serde's generic machinery, with a string made for
+//! every field of every reading, took a third of `dars analyze`. The records are the
+//! contract's, byte for byte what serde wrote before (`tests/analysis.rs` checks them against
+//! the analysis).
 
 use std::ops::Range;
 
+use serde::Serialize;
+
 use super::analyze::Analysis;
 use super::document::Document;
+use super::lemma_table::LemmaShown;
+use super::lemmas::LemmaRef;
+use super::lexicon::Pos;
 use crate::arabic::tokenize::TokenKind;
 
 /// Tokens in one piece of the output: about 350 KB of JSON (a few pieces are in memory at
@@ -16,9 +23,7 @@ pub(super) const TOKENS_PER_PIECE: usize = 2048;
 /// The records of `tokens`, each after a comma but the very first.
 pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, buf: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
-    // Each kind's JSON, made by serde the first time it comes (serde's `rename_all` names
-    // them, so they cannot drift from the contract) and copied after.
-    let mut kinds: Vec<(TokenKind, Vec<u8>)> = Vec::with_capacity(4);
+    let mut kinds = Memo::<TokenKind>::default();
     for i in tokens {
         let Some(t) = doc.tokens.get(i) else {
             break;
@@ -34,13 +39,7 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
         buf.extend_from_slice(b",\"text\":");
         string(buf, doc.slice(&t.range));
         buf.extend_from_slice(b",\"kind\":");
-        if let Some((_, json)) = kinds.iter().find(|(k, _)| *k == t.kind) {
-            buf.extend_from_slice(json);
-        } else {
-            let json = serde_json::to_vec(&t.kind).unwrap_or_default();
-            buf.extend_from_slice(&json);
-            kinds.push((t.kind, json));
-        }
+        kinds.write(buf, t.kind);
         buf.extend_from_slice(b",\"sentence\":");
         buf.extend_from_slice(numbers.format(t.sentence).as_bytes());
         buf.extend_from_slice(b",\"lemma\":");
@@ -72,6 +71,117 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
             None => buf.extend_from_slice(b"null"),
         }
         buf.push(b'}');
+    }
+}
+
+/// The records of `spellings`, each after a comma but the very first: the spelling's first
+/// text and every reading of it, with its lemma's facts.
+pub(super) fn write_spellings(
+    doc: &Document,
+    a: &Analysis,
+    spellings: Range<usize>,
+    buf: &mut Vec<u8>,
+) {
+    let mut numbers = itoa::Buffer::new();
+    let mut parts = Memo::<Pos>::default();
+    let unknown = LemmaShown::default();
+    for s in spellings {
+        let Ok(s) = u32::try_from(s) else {
+            break;
+        };
+        if s > 0 {
+            buf.push(b',');
+        }
+        let text = a
+            .words
+            .first_token_of(s)
+            .and_then(|t| doc.tokens.get(t))
+            .map_or("", |t| doc.slice(&t.range));
+        buf.extend_from_slice(b"{\"index\":");
+        buf.extend_from_slice(numbers.format(s).as_bytes());
+        buf.extend_from_slice(b",\"text\":");
+        string(buf, text);
+        buf.extend_from_slice(b",\"readings\":[");
+        for (n, r) in a.words.readings_of_spelling(s).enumerate() {
+            let Some(reading) = a.words.reading(r) else {
+                continue;
+            };
+            let lemma = a.lemmas.of_reading(r).unwrap_or(&unknown);
+            if n > 0 {
+                buf.push(b',');
+            }
+            buf.extend_from_slice(b"{\"lemma\":");
+            string(buf, &lemma.facts.lemma);
+            buf.extend_from_slice(b",\"lemma_id\":");
+            optional(buf, lemma.stable_id.as_deref());
+            buf.extend_from_slice(b",\"lemma_vocalized\":");
+            string(buf, &lemma.facts.vocalized);
+            buf.extend_from_slice(b",\"translit\":");
+            string(buf, &lemma.translit);
+            buf.extend_from_slice(b",\"vocalized\":");
+            optional(buf, reading.vocalized_word().as_deref());
+            buf.extend_from_slice(b",\"root\":");
+            string(buf, &lemma.facts.root);
+            buf.extend_from_slice(b",\"pos\":");
+            parts.write(buf, reading.pos);
+            buf.extend_from_slice(b",\"gloss_en\":");
+            string(buf, &lemma.facts.gloss_en);
+            buf.extend_from_slice(b",\"plural_or_present\":");
+            optional(buf, lemma.facts.plural_or_present.as_deref());
+            buf.extend_from_slice(b",\"proclitics\":[");
+            for (n, clitic) in reading.proclitics().enumerate() {
+                if n > 0 {
+                    buf.push(b',');
+                }
+                string(buf, clitic);
+            }
+            buf.extend_from_slice(b"],\"enclitics\":[");
+            if let Some(clitic) = reading.enclitic() {
+                string(buf, clitic);
+            }
+            buf.extend_from_slice(b"],\"source\":");
+            string(
+                buf,
+                match reading.lemma {
+                    LemmaRef::Curated(_) => "lexicon",
+                    LemmaRef::Bama(_) => "bama",
+                    LemmaRef::User(_) => "user",
+                },
+            );
+            buf.push(b'}');
+        }
+        buf.extend_from_slice(b"]}");
+    }
+}
+
+/// The JSON of each value of an enum (a token's kind, a part of speech), made by serde the
+/// first time it comes (serde's `rename_all` names them, so they cannot drift from the
+/// contract) and copied after.
+struct Memo<T>(Vec<(T, Vec<u8>)>);
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T: Serialize + PartialEq + Copy> Memo<T> {
+    fn write(&mut self, buf: &mut Vec<u8>, value: T) {
+        if let Some((_, json)) = self.0.iter().find(|(v, _)| *v == value) {
+            buf.extend_from_slice(json);
+        } else {
+            let json = serde_json::to_vec(&value).unwrap_or_default();
+            buf.extend_from_slice(&json);
+            self.0.push((value, json));
+        }
+    }
+}
+
+/// `s` as a JSON string, or `null`.
+fn optional(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
     }
 }
 

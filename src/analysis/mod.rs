@@ -10,6 +10,7 @@ pub mod entities;
 mod in_order;
 pub mod json;
 mod json_tokens;
+pub mod lemma_table;
 pub mod lemmas;
 pub mod lexicon;
 pub mod load;

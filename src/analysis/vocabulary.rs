@@ -3,10 +3,10 @@
 use foldhash::{HashMap, HashMapExt as _};
 
 use super::document::Document;
-use super::lemmas::{LemmaFacts, LemmaRef};
+use super::lemma_table::LemmaTable;
+use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
 use super::readings::{NONE, Words};
-use crate::arabic::translit::transliterate;
 
 /// One lemma of the document's vocabulary, with where it occurs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,12 +30,12 @@ pub struct VocabEntry {
 }
 
 /// The vocabulary in order of first occurrence, and for each token its entry (or [`NONE`]).
-/// `user_lemmas` are the facts of a learner's own words (`LemmaRef::User`).
+/// `lemmas` are those of `words`' readings.
 #[must_use]
 pub fn vocabulary(
     doc: &Document,
     words: &Words,
-    user_lemmas: &[LemmaFacts],
+    lemmas: &LemmaTable,
 ) -> (Vec<VocabEntry>, Vec<u32>) {
     let mut entries: Vec<VocabEntry> = Vec::new();
     let mut slot: HashMap<LemmaRef, u32> = HashMap::new();
@@ -53,14 +53,11 @@ pub fn vocabulary(
         let at = if known == NONE {
             let lemma = reading.lemma;
             let at = *slot.entry(lemma).or_insert_with(|| {
-                let facts = match lemma {
-                    LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
-                    other => other.facts(),
-                }
-                .unwrap_or_default();
+                let shown = lemmas.of_reading(r).cloned().unwrap_or_default();
+                let facts = shown.facts;
                 entries.push(VocabEntry {
                     lemma_id: lemma,
-                    translit: transliterate(&facts.vocalized),
+                    translit: shown.translit,
                     lemma: facts.lemma,
                     vocalized: facts.vocalized,
                     root: facts.root,

@@ -3,10 +3,9 @@
 
 use foldhash::{HashMap, HashMapExt as _};
 
-use super::lemmas::LemmaRef;
-use super::lexicon::{Lexicon, Pos};
+use super::lemma_table::LemmaTable;
+use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
-use crate::arabic::normalize::normalize;
 
 /// Per token, the matching form of its chosen lemma (interned), beside the readings.
 pub struct WordFacts<'a> {
@@ -14,42 +13,38 @@ pub struct WordFacts<'a> {
     keys: Vec<u32>,
     /// Per reading (a global index of `words`), the matching form of its lemma.
     reading_keys: Vec<u32>,
-    key_text: Vec<String>,
+    key_text: Vec<&'a str>,
 }
 
 impl<'a> WordFacts<'a> {
-    /// The facts of every token; `user_lemmas` are the matching forms of a learner's words.
+    /// The facts of every token of `words`, whose lemmas are `lemmas`.
     #[must_use]
-    pub fn new(words: &'a Words, tokens: usize, user_lemmas: &[String]) -> Self {
-        let mut key_of: HashMap<LemmaRef, u32> = HashMap::new();
-        let mut by_text: HashMap<String, u32> = HashMap::new();
-        let mut key_text: Vec<String> = Vec::new();
-        let mut key = |lemma: LemmaRef| -> u32 {
-            *key_of.entry(lemma).or_insert_with(|| {
-                let text = match lemma {
-                    LemmaRef::Curated(i) => Lexicon::bundled()
-                        .entry(i as usize)
-                        .map(|e| e.lemma_key.clone()),
-                    LemmaRef::Bama(_) => lemma.facts().map(|f| normalize(&f.lemma)),
-                    LemmaRef::User(i) => user_lemmas.get(i as usize).cloned(),
-                }
-                .unwrap_or_default();
-                let next = u32::try_from(key_text.len()).unwrap_or(NONE);
-                *by_text.entry(text.clone()).or_insert_with(|| {
+    pub fn new(words: &'a Words, tokens: usize, lemmas: &'a LemmaTable) -> Self {
+        // Lemmas that differ (a curated entry and a BAMA lemma) may share a matching form.
+        let mut by_text: HashMap<&str, u32> = HashMap::new();
+        let mut key_text: Vec<&str> = Vec::new();
+        let key_of_lemma: Vec<u32> = (0..lemmas.len())
+            .map(|n| {
+                let text = lemmas
+                    .get(u32::try_from(n).unwrap_or(NONE))
+                    .map_or("", |l| l.key.as_str());
+                *by_text.entry(text).or_insert_with(|| {
                     key_text.push(text);
-                    next
+                    u32::try_from(key_text.len() - 1).unwrap_or(NONE)
                 })
             })
+            .collect();
+        let key = |r: u32| {
+            key_of_lemma
+                .get(lemmas.number_of_reading(r) as usize)
+                .copied()
+                .unwrap_or(NONE)
         };
         let reading_keys = (0..words.reading_count())
-            .map(|r| {
-                words
-                    .reading(u32::try_from(r).unwrap_or(NONE))
-                    .map_or(NONE, |x| key(x.lemma))
-            })
+            .map(|r| key(u32::try_from(r).unwrap_or(NONE)))
             .collect();
         let keys = (0..tokens)
-            .map(|t| words.chosen(t).map_or(NONE, |r| key(r.lemma)))
+            .map(|t| words.chosen.get(t).map_or(NONE, |&r| key(r)))
             .collect();
         Self {
             words,
@@ -63,7 +58,7 @@ impl<'a> WordFacts<'a> {
     #[must_use]
     pub fn lemma_key(&self, t: usize) -> Option<&str> {
         let k = *self.keys.get(t)?;
-        self.key_text.get(k as usize).map(String::as_str)
+        self.key_text.get(k as usize).copied()
     }
 
     /// The matching forms of the lemmas of all of token `t`'s readings, the chosen one first
@@ -87,7 +82,7 @@ impl<'a> WordFacts<'a> {
             .map(|(_, &k)| k);
         std::iter::once(chosen)
             .chain(others)
-            .filter_map(|k| self.key_text.get(k as usize).map(String::as_str))
+            .filter_map(|k| self.key_text.get(k as usize).copied())
     }
 
     /// Whether `key` is among [`Self::lemma_keys`] of token `t`.
