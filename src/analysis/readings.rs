@@ -59,18 +59,8 @@ impl Reading {
             return false;
         };
         let t = Tables::bundled();
-        let prefix = &t.prefixes[usize::from(s.prefix)].tags;
-        let suffix = &t.suffixes[usize::from(s.suffix)].tags;
-        let person = |tags: &str| {
-            ["IV1", "IV2", "SUBJ:1", "SUBJ:2", "CVSUFF"]
-                .iter()
-                .any(|p| tags.contains(p))
-        };
-        // "you", "your", and "my", "me": a foreign name in ـي (ميلي) is no "inclination of mine".
-        let you = suffix.split('+').any(|p| {
-            (p.contains("PRON") || p.contains("_DO:")) && (p.contains('2') || p.contains("1S"))
-        });
-        person(prefix) || person(suffix) || you
+        t.prefixes[usize::from(s.prefix)].clitics.rare
+            || t.suffixes[usize::from(s.suffix)].clitics.rare
     }
 
     /// The whole word with its vowels, where BAMA gave them.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::buckwalter::{is_vowel_mark, key_of, to_arabic};
-use super::tables::{Affix, Stem, Tables};
+use super::tables::{Affix, AffixClitics, Stem, Tables};
 use crate::analysis::lexicon::Pos;
 use crate::arabic::normalize::{base_letters, letter_offsets};
 
@@ -182,18 +182,52 @@ pub struct Split {
     pub after: u8,
 }
 
-/// How a prefix splits into clitics (which take letters at the start) and inflection.
-fn prefix_split(affix: &Affix, stem_tags: &str) -> (u8, u8) {
-    let mut mask = 0u8;
-    let mut inflection = 0u8;
-    for (voc, tag) in parts(&affix.tags) {
-        match proclitic(voc, tag) {
-            Some(i) => mask |= 1 << i,
-            None => inflection = inflection.saturating_add(letters(voc)),
+/// The clitics of an affix with tags `tags` that takes `letters` letters of the word (a prefix
+/// when `prefix`, a suffix otherwise), and whether it makes a form news rarely use.
+#[must_use]
+pub fn affix_clitics(tags: &str, letters: u8, prefix: bool) -> AffixClitics {
+    let person = ["IV1", "IV2", "SUBJ:1", "SUBJ:2", "CVSUFF"]
+        .iter()
+        .any(|p| tags.contains(p));
+    if prefix {
+        let mut mask = 0u8;
+        let mut inflection = 0u8;
+        for (voc, tag) in parts(tags) {
+            match proclitic(voc, tag) {
+                Some(i) => mask |= 1 << i,
+                None => inflection = inflection.saturating_add(self::letters(voc)),
+            }
         }
+        return AffixClitics {
+            clitics: mask,
+            letters: letters.saturating_sub(inflection),
+            rare: person,
+        };
     }
-    let mut before = affix.letters.saturating_sub(inflection);
-    // A stem that carries its own clitics (لله: li/PREP+All~`h/NOUN_PROP).
+    // "you", "your", and "my", "me": a foreign name in ـي (ميلي) is no "inclination of mine".
+    let you = tags.split('+').any(|p| {
+        (p.contains("PRON") || p.contains("_DO:")) && (p.contains('2') || p.contains("1S"))
+    });
+    let (enclitic, after) = parts(tags)
+        .find_map(|(voc, tag)| {
+            let i = enclitic(voc, tag)?;
+            let n = self::letters(voc).min(letters);
+            Some((u8::try_from(i + 1).unwrap_or(0), n))
+        })
+        .unwrap_or((0, 0));
+    AffixClitics {
+        clitics: enclitic,
+        letters: after,
+        rare: person || you,
+    }
+}
+
+/// A prefix's clitics with those of a stem that carries its own (لله: li/PREP+All~`h/NOUN_PROP).
+fn prefix_split(affix: &Affix, stem_tags: &str) -> (u8, u8) {
+    let (mut mask, mut before) = (affix.clitics.clitics, affix.clitics.letters);
+    if !stem_tags.contains('+') {
+        return (mask, before);
+    }
     let stem_parts: Vec<(&str, &str)> = parts(stem_tags).collect();
     if stem_parts.len() > 1 {
         for &(voc, tag) in &stem_parts[..stem_parts.len() - 1] {
@@ -213,16 +247,6 @@ fn prefix_split(affix: &Affix, stem_tags: &str) -> (u8, u8) {
     (mask, before)
 }
 
-fn suffix_split(affix: &Affix) -> (u8, u8) {
-    for (voc, tag) in parts(&affix.tags) {
-        if let Some(i) = enclitic(voc, tag) {
-            let n = letters(voc).min(affix.letters);
-            return (u8::try_from(i + 1).unwrap_or(0), n);
-        }
-    }
-    (0, 0)
-}
-
 impl Solution {
     #[must_use]
     pub fn stem_entry<'t>(&self, t: &'t Tables) -> &'t Stem {
@@ -235,7 +259,7 @@ impl Solution {
         let prefix = &t.prefixes[usize::from(self.prefix)];
         let suffix = &t.suffixes[usize::from(self.suffix)];
         let (proclitics, before) = prefix_split(prefix, t.str(self.stem_entry(t).tags));
-        let (enclitic, after) = suffix_split(suffix);
+        let (enclitic, after) = (suffix.clitics.clitics, suffix.clitics.letters);
         Split {
             proclitics,
             enclitic,

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use super::buckwalter::fold_key_into;
 use super::key_index::{KeyIndex, KeyIndexBuilder};
+use super::solutions::affix_clitics;
 use crate::analysis::assets::AssetError;
 
 /// The converted tables (see `assets/bama/NOTICE` for their licence), kept gzip-compressed in
@@ -29,6 +30,21 @@ pub struct Affix {
     pub gloss: Box<str>,
     /// BAMA's part-of-speech tags, `voc/TAG` joined by `+`.
     pub tags: Box<str>,
+    /// What the tags say, worked out once for all the words that use the affix.
+    pub clitics: AffixClitics,
+}
+
+/// The clitics of an affix and whether it is a form news rarely use (see
+/// [`super::solutions::affix_clitics`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AffixClitics {
+    /// A prefix: bit `i` set for each of [`super::solutions::PROCLITICS`]. A suffix: its
+    /// pronoun's index + 1 into [`super::solutions::ENCLITICS`], 0 for none.
+    pub clitics: u8,
+    /// Letters of the word the clitics take.
+    pub letters: u8,
+    /// The first or second person, or a "you", "your", "my" or "me" suffix.
+    pub rare: bool,
 }
 
 /// One stem of a lemma.
@@ -184,12 +200,14 @@ impl Tables {
                 Section::Prefixes | Section::Suffixes => {
                     let [unvoc, voc, category, gloss, tags] =
                         fields(line).map_err(|n| count(n, 5))?;
+                    let letters = u8::try_from(unvoc.len()).unwrap_or(u8::MAX);
                     let affix = Affix {
                         voc: voc.into(),
-                        letters: u8::try_from(unvoc.len()).unwrap_or(u8::MAX),
+                        letters,
                         category: categories.id(category),
                         gloss: gloss.into(),
                         tags: tags.into(),
+                        clitics: affix_clitics(tags, letters, section == Section::Prefixes),
                     };
                     let (list, keys) = if section == Section::Prefixes {
                         (&mut prefixes, &mut prefix_keys)
