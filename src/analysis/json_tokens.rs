@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::analyze::Analysis;
+use super::bama::Tables;
 use super::document::Document;
 use super::lemma_table::LemmaShown;
 use super::lemmas::LemmaRef;
@@ -85,6 +86,7 @@ pub(super) fn write_spellings(
     let mut numbers = itoa::Buffer::new();
     let mut parts = Memo::<Pos>::default();
     let unknown = LemmaShown::default();
+    let mut vocalized = String::new();
     for s in spellings {
         let Ok(s) = u32::try_from(s) else {
             break;
@@ -119,7 +121,14 @@ pub(super) fn write_spellings(
             buf.extend_from_slice(b",\"translit\":");
             string(buf, &lemma.translit);
             buf.extend_from_slice(b",\"vocalized\":");
-            optional(buf, reading.vocalized_word().as_deref());
+            match reading.solution {
+                Some(solution) => {
+                    vocalized.clear();
+                    solution.push_vocalized(Tables::bundled(), &mut vocalized);
+                    string(buf, &vocalized);
+                }
+                None => buf.extend_from_slice(b"null"),
+            }
             buf.extend_from_slice(b",\"root\":");
             string(buf, &lemma.facts.root);
             buf.extend_from_slice(b",\"pos\":");
@@ -188,7 +197,12 @@ fn optional(buf: &mut Vec<u8>, s: Option<&str>) {
 /// `s` as a JSON string: copied as it is when nothing in it needs escaping (any Arabic word),
 /// and escaped by serde_json otherwise (a quotation mark, a backslash, a control character).
 fn string(buf: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // Every byte looked at, without stopping at the first that needs escaping: the compiler
+    // then checks many at once, and such a byte is rare.
+    let plain = s
+        .bytes()
+        .fold(true, |plain, b| plain & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    if plain {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
         buf.push(b'"');

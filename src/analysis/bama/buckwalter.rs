@@ -66,8 +66,14 @@ pub fn arabic_of(c: u8) -> Option<char> {
 /// so the result compares equal to text typed or normalized elsewhere.
 #[must_use]
 pub fn to_arabic(buckwalter: &str) -> String {
+    let mut out = String::with_capacity(buckwalter.len() * 2);
+    push_arabic(&mut out, buckwalter);
+    out
+}
+
+/// [`to_arabic`], appended to `out`.
+pub fn push_arabic(out: &mut String, buckwalter: &str) {
     let bytes = buckwalter.as_bytes();
-    let mut out = String::with_capacity(bytes.len() * 2);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'~'
@@ -82,7 +88,6 @@ pub fn to_arabic(buckwalter: &str) -> String {
         out.extend(arabic_of(bytes[i]));
         i += 1;
     }
-    out
 }
 
 /// Arabic script without the short vowels, shadda, sukun and tanwin: how a text writes it.

@@ -36,21 +36,28 @@ fn citation(id: &str, verb: bool) -> String {
 /// BAMA's glosses separate senses with ";" and no space.
 #[must_use]
 pub fn readable_gloss(gloss: &str) -> String {
-    gloss
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::with_capacity(gloss.len() + 8);
+    for sense in gloss.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(sense);
+    }
+    out
 }
 
 fn root_of(skeleton: &str) -> String {
-    skeleton
+    let mut out = String::with_capacity(skeleton.len() * 3);
+    let letters = skeleton
         .bytes()
-        .filter_map(|b| if b == b'A' { Some('ء') } else { arabic_of(b) })
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|b| if b == b'A' { Some('ء') } else { arabic_of(b) });
+    for letter in letters {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(letter);
+    }
+    out
 }
 
 /// The present tense (third person masculine singular) from an imperfect stem: يَكْتُبُ.

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::buckwalter::{is_vowel_mark, key_of, to_arabic};
+use super::buckwalter::{is_vowel_mark, key_of, push_arabic};
 use super::tables::{Affix, AffixClitics, Stem, Tables};
 use crate::analysis::lexicon::Pos;
 use crate::arabic::normalize::{base_letters, letter_offsets};
@@ -271,14 +271,20 @@ impl Solution {
     /// The whole word with its vowels, in Arabic script.
     #[must_use]
     pub fn vocalized(&self, t: &Tables) -> String {
+        let mut out = String::new();
+        self.push_vocalized(t, &mut out);
+        out
+    }
+
+    /// [`Self::vocalized`], appended to `out`.
+    pub fn push_vocalized(&self, t: &Tables, out: &mut String) {
         let prefix = &t.prefixes[usize::from(self.prefix)];
         let suffix = &t.suffixes[usize::from(self.suffix)];
-        format!(
-            "{}{}{}",
-            to_arabic(&prefix.voc),
-            to_arabic(t.str(self.stem_entry(t).voc)),
-            to_arabic(&suffix.voc)
-        )
+        let stem = t.str(self.stem_entry(t).voc);
+        out.reserve(2 * (prefix.voc.len() + stem.len() + suffix.voc.len()));
+        push_arabic(out, &prefix.voc);
+        push_arabic(out, stem);
+        push_arabic(out, &suffix.voc);
     }
 
     /// The part of speech of the stem.
