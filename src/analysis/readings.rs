@@ -4,13 +4,14 @@
 use foldhash::{HashMap, HashMapExt as _};
 use std::ops::Range;
 
-use super::bama::solutions::{ENCLITICS, PROCLITICS, stem_bytes};
+use super::bama::solutions::{ENCLITICS, PROCLITICS, stem_at};
 use super::bama::{self, Solution, Tables};
 use super::document::Document;
 use super::in_order::map_in_order;
 use super::lemmas::{LemmaRef, curated_twin};
 use super::lexicon::{Lexicon, Pos};
 use super::morphology::analyze_word;
+use crate::arabic::normalize::letter_offsets;
 use crate::arabic::tokenize::TokenKind;
 
 /// No index: a token that is not a word, or a word with no reading.
@@ -110,6 +111,7 @@ pub fn readings_of(word: &str, curated: bool) -> Vec<Reading> {
         }
     }
     let t = Tables::bundled();
+    let offsets = letter_offsets(word);
     for s in bama::solutions::solutions_of_word(t, word) {
         let bama_lemma = s.stem_entry(t).lemma;
         let lemma = if curated {
@@ -124,7 +126,7 @@ pub fn readings_of(word: &str, curated: bool) -> Vec<Reading> {
                 .map_or(s.pos(t), |e| e.pos),
             _ => s.pos(t),
         };
-        let stem = stem_bytes(word, split);
+        let stem = stem_at(&offsets, split);
         let reading = Reading {
             lemma,
             pos,

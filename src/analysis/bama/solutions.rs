@@ -307,11 +307,19 @@ impl Solution {
 /// The stem's byte range in `word` for a split (letters counted on the normalized word).
 #[must_use]
 pub fn stem_bytes(word: &str, split: Split) -> Range<usize> {
-    let offsets = letter_offsets(word);
-    let letters = offsets.len() - 1;
+    stem_at(&letter_offsets(word), split)
+}
+
+/// [`stem_bytes`] from the word's [`letter_offsets`] (found once for all its splits).
+#[must_use]
+pub fn stem_at(offsets: &[usize], split: Split) -> Range<usize> {
+    let letters = offsets.len().saturating_sub(1);
     let start = usize::from(split.before).min(letters);
     let end = letters.saturating_sub(usize::from(split.after)).max(start);
-    offsets[start]..offsets[end]
+    match (offsets.get(start), offsets.get(end)) {
+        (Some(&a), Some(&b)) => a..b,
+        _ => 0..0,
+    }
 }
 
 /// The project's part of speech for BAMA's tags (the main one of a compound tag).
