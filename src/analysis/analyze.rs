@@ -123,8 +123,8 @@ fn analyze_words(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .user_words
         .map(|u| u.readings.clone().into_iter().collect())
         .unwrap_or_default();
-    choose(doc, &mut words, &saved);
     let lemmas = LemmaTable::new(&words, &user_lemmas);
+    choose(doc, &mut words, &lemmas, &saved);
     let (entities, relations) = {
         let facts = WordFacts::new(&words, doc.tokens.len(), &lemmas);
         let names = find_entities(doc, gazetteer, &facts);

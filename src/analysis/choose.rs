@@ -2,12 +2,13 @@
 //! lexicon's analysis, then rules of the sentence, then the lemmas the article repeats, then
 //! BAMA's own order of senses.
 
-use foldhash::{HashMap, HashMapExt as _};
+use foldhash::HashMap;
 
 use super::bama::Tables;
 use super::bama::solutions::PROCLITICS;
 use super::document::Document;
 use super::in_order::{SENTENCES_PER_PIECE, map_in_order};
+use super::lemma_table::LemmaTable;
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
 use super::readings::{NONE, Reading, Words};
@@ -35,12 +36,21 @@ const COMMON: u8 = 0b110;
 ///
 /// A choice looks back no further than the word before in its sentence, so the sentences are
 /// chosen on every core; what belongs to a reading or a spelling is worked out first, once.
-pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>) {
-    let support = lemma_support(words);
+pub fn choose(
+    doc: &Document,
+    words: &mut Words,
+    lemmas: &LemmaTable,
+    saved: &HashMap<String, String>,
+) {
+    let support = lemma_support(words, lemmas);
     let w: &Words = words;
     let priors = map_in_order(w.reading_count(), 256, |r| {
-        w.reading(u32::try_from(r).unwrap_or(NONE))
-            .map_or(0.0, |x| prior(x, &support))
+        let r = u32::try_from(r).unwrap_or(NONE);
+        let support = support
+            .get(lemmas.number_of_reading(r) as usize)
+            .copied()
+            .unwrap_or(0.0);
+        w.reading(r).map_or(0.0, |x| prior(x, support))
     });
     // Per spelling its matching form, and the reading a learner chose for it.
     let spellings = map_in_order(w.spelling_count(), 256, |s| {
@@ -105,24 +115,25 @@ pub fn choose(doc: &Document, words: &mut Words, saved: &HashMap<String, String>
     }
 }
 
-/// For each lemma, how much the document's spellings support it: each spelling adds one
+/// For each lemma (by its number in `table`), how much the document's spellings support it: each spelling adds one
 /// share, split among the lemmas it can be read as. A lemma the article uses in several forms
 /// (قمة, القمة, قممها) is likely the one meant where it is one option among others.
-fn lemma_support(words: &Words) -> HashMap<LemmaRef, f32> {
-    let mut support: HashMap<LemmaRef, f32> = HashMap::new();
-    let mut lemmas: Vec<LemmaRef> = Vec::new();
+fn lemma_support(words: &Words, table: &LemmaTable) -> Vec<f32> {
+    let mut support = vec![0.0f32; table.len()];
+    let mut lemmas: Vec<u32> = Vec::new();
     for s in 0..words.spelling_count() {
         lemmas.clear();
         for r in words.readings_of_spelling(u32::try_from(s).unwrap_or(NONE)) {
-            if let Some(reading) = words.reading(r)
-                && !lemmas.contains(&reading.lemma)
-            {
-                lemmas.push(reading.lemma);
+            let lemma = table.number_of_reading(r);
+            if lemma != NONE && !lemmas.contains(&lemma) {
+                lemmas.push(lemma);
             }
         }
         let share = 1.0 / lemmas.len().max(1) as f32;
-        for l in &lemmas {
-            *support.entry(*l).or_default() += share;
+        for &l in &lemmas {
+            if let Some(cell) = support.get_mut(l as usize) {
+                *cell += share;
+            }
         }
     }
     support
@@ -130,7 +141,8 @@ fn lemma_support(words: &Words) -> HashMap<LemmaRef, f32> {
 
 /// How likely a reading is whatever its context: its lemma, part of speech, clitics and how
 /// much of the word its stem covers (computed once per reading of a spelling).
-fn prior(r: &Reading, support: &HashMap<LemmaRef, f32>) -> f32 {
+/// `support` is the lemma's (see [`lemma_support`]).
+fn prior(r: &Reading, support: f32) -> f32 {
     if r.hand_checked {
         return 1000.0;
     }
@@ -141,7 +153,7 @@ fn prior(r: &Reading, support: &HashMap<LemmaRef, f32>) -> f32 {
         s += 1.0;
     }
     // The share this spelling gives is not evidence from elsewhere.
-    let elsewhere = support.get(&r.lemma).copied().unwrap_or(0.0) - 1.0;
+    let elsewhere = support - 1.0;
     s += 0.5 * elsewhere.clamp(0.0, 1.5);
     s += match r.pos {
         Pos::Noun => 0.6,

@@ -199,9 +199,9 @@ fn optional(buf: &mut Vec<u8>, s: Option<&str>) {
 fn string(buf: &mut Vec<u8>, s: &str) {
     // Every byte looked at, without stopping at the first that needs escaping: the compiler
     // then checks many at once, and such a byte is rare.
-    let plain = s
-        .bytes()
-        .fold(true, |plain, b| plain & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    let plain = s.bytes().fold(true, |plain, b| {
+        plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    });
     if plain {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
