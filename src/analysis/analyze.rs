@@ -326,7 +326,7 @@ impl Analysis {
     #[must_use]
     pub fn lemma_facts(&self, lemma: LemmaRef) -> Option<LemmaFacts> {
         match self.lemmas.find(lemma) {
-            Some(l) => Some(l.facts.clone()),
+            Some(l) => Some(l.facts()),
             // A learner's words are all in the table; another lemma may be asked of any.
             None if matches!(lemma, LemmaRef::User(_)) => None,
             None => lemma.facts(),

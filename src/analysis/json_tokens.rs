@@ -12,7 +12,6 @@ use serde::Serialize;
 use super::analyze::Analysis;
 use super::bama::Tables;
 use super::document::Document;
-use super::lemma_table::LemmaShown;
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
 use crate::arabic::tokenize::TokenKind;
@@ -85,7 +84,6 @@ pub(super) fn write_spellings(
 ) {
     let mut numbers = itoa::Buffer::new();
     let mut parts = Memo::<Pos>::default();
-    let unknown = LemmaShown::default();
     let mut vocalized = String::new();
     for s in spellings {
         let Ok(s) = u32::try_from(s) else {
@@ -108,18 +106,18 @@ pub(super) fn write_spellings(
             let Some(reading) = a.words.reading(r) else {
                 continue;
             };
-            let lemma = a.lemmas.of_reading(r).unwrap_or(&unknown);
+            let lemma = a.lemmas.of_reading(r).unwrap_or_default();
             if n > 0 {
                 buf.push(b',');
             }
             buf.extend_from_slice(b"{\"lemma\":");
-            string(buf, &lemma.facts.lemma);
+            string(buf, lemma.lemma());
             buf.extend_from_slice(b",\"lemma_id\":");
-            optional(buf, lemma.stable_id.as_deref());
+            optional(buf, lemma.stable_id());
             buf.extend_from_slice(b",\"lemma_vocalized\":");
-            string(buf, &lemma.facts.vocalized);
+            string(buf, lemma.vocalized());
             buf.extend_from_slice(b",\"translit\":");
-            string(buf, &lemma.translit);
+            string(buf, lemma.translit());
             buf.extend_from_slice(b",\"vocalized\":");
             match reading.solution {
                 Some(solution) => {
@@ -130,13 +128,13 @@ pub(super) fn write_spellings(
                 None => buf.extend_from_slice(b"null"),
             }
             buf.extend_from_slice(b",\"root\":");
-            string(buf, &lemma.facts.root);
+            string(buf, lemma.root());
             buf.extend_from_slice(b",\"pos\":");
             parts.write(buf, reading.pos);
             buf.extend_from_slice(b",\"gloss_en\":");
-            string(buf, &lemma.facts.gloss_en);
+            string(buf, lemma.gloss_en());
             buf.extend_from_slice(b",\"plural_or_present\":");
-            optional(buf, lemma.facts.plural_or_present.as_deref());
+            optional(buf, lemma.plural_or_present());
             buf.extend_from_slice(b",\"proclitics\":[");
             for (n, clitic) in reading.proclitics().enumerate() {
                 if n > 0 {

@@ -53,11 +53,11 @@ pub fn vocabulary(
         let at = if known == NONE {
             let lemma = reading.lemma;
             let at = *slot.entry(lemma).or_insert_with(|| {
-                let shown = lemmas.of_reading(r).cloned().unwrap_or_default();
-                let facts = shown.facts;
+                let shown = lemmas.of_reading(r);
+                let facts = shown.map(|l| l.facts()).unwrap_or_default();
                 entries.push(VocabEntry {
                     lemma_id: lemma,
-                    translit: shown.translit,
+                    translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
                     lemma: facts.lemma,
                     vocalized: facts.vocalized,
                     root: facts.root,

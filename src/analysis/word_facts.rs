@@ -27,7 +27,7 @@ impl<'a> WordFacts<'a> {
             .map(|n| {
                 let text = lemmas
                     .get(u32::try_from(n).unwrap_or(NONE))
-                    .map_or("", |l| l.key.as_str());
+                    .map_or("", |l| l.key());
                 *by_text.entry(text).or_insert_with(|| {
                     key_text.push(text);
                     u32::try_from(key_text.len() - 1).unwrap_or(NONE)
