@@ -115,8 +115,8 @@ pub fn choose(
     }
 }
 
-/// For each lemma (by its number in `table`), how much the document's spellings support it: each spelling adds one
-/// share, split among the lemmas it can be read as. A lemma the article uses in several forms
+/// For each lemma (by its number in `table`), how much the document's spellings support it:
+/// each spelling adds one share, split among the lemmas it can be read as. A lemma the article uses in several forms
 /// (قمة, القمة, قممها) is likely the one meant where it is one option among others.
 fn lemma_support(words: &Words, table: &LemmaTable) -> Vec<f32> {
     let mut support = vec![0.0f32; table.len()];

@@ -1,7 +1,5 @@
 //! The document's vocabulary: one entry per lemma chosen for its words, with where it occurs.
 
-use foldhash::{HashMap, HashMapExt as _};
-
 use super::document::Document;
 use super::lemma_table::LemmaTable;
 use super::lemmas::LemmaRef;
@@ -38,10 +36,10 @@ pub fn vocabulary(
     lemmas: &LemmaTable,
 ) -> (Vec<VocabEntry>, Vec<u32>) {
     let mut entries: Vec<VocabEntry> = Vec::new();
-    let mut slot: HashMap<LemmaRef, u32> = HashMap::new();
-    // Per reading its entry, per spelling the entry its form was last added to: most words
-    // of a text are ones it used before, and each then costs two lookups in a list.
-    let mut entry_of_reading = vec![NONE; words.reading_count()];
+    // Per lemma (its number in `lemmas`) its entry, per spelling the entry its form was last
+    // added to: most words of a text are ones it used before, and each then costs two
+    // lookups in a list.
+    let mut entry_of_lemma = vec![NONE; lemmas.len()];
     let mut form_added_to = vec![NONE; words.spelling_count()];
     let mut of_token = vec![NONE; doc.tokens.len()];
     for (t, token) in doc.tokens.iter().enumerate() {
@@ -49,35 +47,29 @@ pub fn vocabulary(
         let Some(reading) = words.reading(r) else {
             continue;
         };
-        let known = entry_of_reading.get(r as usize).copied().unwrap_or(NONE);
-        let at = if known == NONE {
-            let lemma = reading.lemma;
-            let at = *slot.entry(lemma).or_insert_with(|| {
-                let shown = lemmas.of_reading(r);
-                let facts = shown.map(|l| l.facts()).unwrap_or_default();
-                entries.push(VocabEntry {
-                    lemma_id: lemma,
-                    translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
-                    lemma: facts.lemma,
-                    vocalized: facts.vocalized,
-                    root: facts.root,
-                    pos: facts.pos,
-                    gloss_en: facts.gloss_en,
-                    plural_or_present: facts.plural_or_present,
-                    count: 0,
-                    forms: Vec::new(),
-                    sentences: Vec::new(),
-                    occurrences: Vec::new(),
-                });
-                u32::try_from(entries.len() - 1).unwrap_or(NONE)
-            });
-            if let Some(cell) = entry_of_reading.get_mut(r as usize) {
-                *cell = at;
-            }
-            at
-        } else {
-            known
+        let Some(cell) = entry_of_lemma.get_mut(lemmas.number_of_reading(r) as usize) else {
+            continue;
         };
+        if *cell == NONE {
+            let shown = lemmas.of_reading(r);
+            let facts = shown.map(|l| l.facts()).unwrap_or_default();
+            entries.push(VocabEntry {
+                lemma_id: reading.lemma,
+                translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
+                lemma: facts.lemma,
+                vocalized: facts.vocalized,
+                root: facts.root,
+                pos: facts.pos,
+                gloss_en: facts.gloss_en,
+                plural_or_present: facts.plural_or_present,
+                count: 0,
+                forms: Vec::new(),
+                sentences: Vec::new(),
+                occurrences: Vec::new(),
+            });
+            *cell = u32::try_from(entries.len() - 1).unwrap_or(NONE);
+        }
+        let at = *cell;
         let Some(v) = entries.get_mut(at as usize) else {
             continue;
         };

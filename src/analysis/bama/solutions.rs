@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::buckwalter::{is_vowel_mark, key_of, push_arabic};
 use super::tables::{Affix, AffixClitics, Stem, Tables};
 use crate::analysis::lexicon::Pos;
-use crate::arabic::normalize::{base_letters, letter_offsets};
+use crate::arabic::normalize::base_letters;
 
 /// The longest prefix and suffix BAMA's tables hold, in letters.
 const MAX_PREFIX: usize = 4;
@@ -304,13 +304,9 @@ impl Solution {
     }
 }
 
-/// The stem's byte range in `word` for a split (letters counted on the normalized word).
-#[must_use]
-pub fn stem_bytes(word: &str, split: Split) -> Range<usize> {
-    stem_at(&letter_offsets(word), split)
-}
-
-/// [`stem_bytes`] from the word's [`letter_offsets`] (found once for all its splits).
+/// The stem's byte range in a word for a split, from the word's
+/// [`letter_offsets`](crate::arabic::normalize::letter_offsets), found once for all its splits
+/// (letters counted on the normalized word).
 #[must_use]
 pub fn stem_at(offsets: &[usize], split: Split) -> Range<usize> {
     let letters = offsets.len().saturating_sub(1);
@@ -349,6 +345,7 @@ pub fn pos_of_tags(tags: &str) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::arabic::normalize::letter_offsets;
 
     fn analyses(word: &str) -> Vec<(String, String, Pos)> {
         let t = Tables::bundled();
@@ -390,7 +387,10 @@ mod tests {
                 .map(|i| PROCLITICS[i])
                 .collect();
             assert_eq!(clitics, ["و", "ب", "ال"]);
-            assert_eq!(&"وبالمكتب"[stem_bytes("وبالمكتب", split)], "مكتب");
+            assert_eq!(
+                &"وبالمكتب"[stem_at(&letter_offsets("وبالمكتب"), split)],
+                "مكتب"
+            );
         }
         // A preposition never goes with a verb: no solution reads بكتب as "with he wrote".
         let key = word_key("بكتب").expect("Arabic");
@@ -404,7 +404,10 @@ mod tests {
         let all = solutions(t, &key);
         let split = all.first().map(|s| s.split(t)).unwrap_or_default();
         assert_eq!(ENCLITICS[usize::from(split.enclitic) - 1], "هم");
-        assert_eq!(&"زيارتهم"[stem_bytes("زيارتهم", split)], "زيارت");
+        assert_eq!(
+            &"زيارتهم"[stem_at(&letter_offsets("زيارتهم"), split)],
+            "زيارت"
+        );
     }
 
     #[test]
