@@ -11,14 +11,14 @@
 
 use std::io::Write;
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::analyze::Analysis;
 use super::document::Document;
-use super::json_tokens::{TOKENS_PER_PIECE, write_spellings, write_tokens};
+use super::json_tokens::{TOKENS_PER_PIECE, write_spellings, write_tokens, write_vocabulary};
 
 /// Sentences, spellings and mentions in one piece.
 const SENTENCES_PER_PIECE: usize = 1024;
@@ -27,6 +27,8 @@ const MENTIONS_PER_PIECE: usize = 4096;
 /// Vocabulary entries in one piece: at most so many, or so many occurrences between them.
 const WORDS_PER_PIECE: usize = 256;
 const OCCURRENCES_PER_PIECE: usize = 32_768;
+/// Pieces a helper thread may have written before the caller takes them.
+const AHEAD: usize = 4;
 
 /// A sentence as the JSON gives it.
 #[derive(serde::Serialize)]
@@ -37,23 +39,6 @@ struct SentenceJson<'a> {
     end: usize,
     text: &'a str,
     translation_en: Option<&'a str>,
-}
-
-/// A vocabulary entry (borrowed from the analysis).
-#[derive(serde::Serialize)]
-struct VocabJson<'a> {
-    lemma: &'a str,
-    lemma_id: Option<String>,
-    vocalized: &'a str,
-    root: &'a str,
-    pos: super::lexicon::Pos,
-    gloss_en: &'a str,
-    plural_or_present: Option<&'a str>,
-    translit: &'a str,
-    count: usize,
-    forms: &'a [String],
-    sentences: &'a [usize],
-    occurrences: &'a [usize],
 }
 
 /// An entity, before its mentions.
@@ -182,24 +167,7 @@ fn write_piece(doc: &Document, a: &Analysis, piece: &Piece, buf: &mut Vec<u8>) {
         }
         Piece::Tokens(range) => write_tokens(doc, a, range.clone(), buf),
         Piece::Spellings(range) => write_spellings(doc, a, range.clone(), buf),
-        Piece::Vocabulary(range) => {
-            let words = a.vocabulary.get(range.clone()).unwrap_or_default();
-            let items = words.iter().map(|v| VocabJson {
-                lemma: &v.lemma,
-                lemma_id: v.lemma_id.stable_id(),
-                vocalized: &v.vocalized,
-                root: &v.root,
-                pos: v.pos,
-                gloss_en: &v.gloss_en,
-                plural_or_present: v.plural_or_present.as_deref(),
-                translit: &v.translit,
-                count: v.count,
-                forms: &v.forms,
-                sentences: &v.sentences,
-                occurrences: &v.occurrences,
-            });
-            elements(buf, range.start, items);
-        }
+        Piece::Vocabulary(range) => write_vocabulary(a, range.clone(), buf),
         Piece::EntityOpen(i) => {
             let Some(e) = a.entities.get(*i) else {
                 return;
@@ -284,7 +252,9 @@ impl Analysis {
 
 /// Writes the bytes of every piece to `out`, in order, on `lanes` threads: piece `k` is
 /// written by the caller when `k % lanes == 0`, and otherwise by helper thread
-/// `k % lanes - 1`, which hands it over through its own channel, one piece ahead.
+/// `k % lanes - 1`, which hands it over through its own channel, up to [`AHEAD`] pieces ahead
+/// (pieces take unequal times: one piece ahead, each thread waited on the other for a third
+/// of the time). The caller hands each buffer back once written out, for the helper to reuse.
 fn write_in_order<P: Sync>(
     pieces: &[P],
     lanes: usize,
@@ -294,15 +264,19 @@ fn write_in_order<P: Sync>(
     let lanes = lanes.max(1);
     let write = &write;
     std::thread::scope(|scope| {
-        let receivers: Vec<Receiver<Vec<u8>>> = (1..lanes)
+        let lanes_back: Vec<(Receiver<Vec<u8>>, SyncSender<Vec<u8>>)> = (1..lanes)
             .map(|lane| {
-                let (send, receive) = sync_channel(1);
+                let (send, receive) = sync_channel(AHEAD);
+                let (give_back, given_back) = sync_channel::<Vec<u8>>(AHEAD + 1);
                 scope.spawn(move || {
-                    // Each buffer is made as large as the last piece needed: grown from
+                    // A new buffer is made as large as the last piece needed: grown from
                     // nothing, a piece of tokens was copied over a dozen times.
                     let mut size = 0;
                     for piece in pieces.iter().skip(lane).step_by(lanes) {
-                        let mut buf = Vec::with_capacity(size + size / 8);
+                        let mut buf = given_back
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(size + size / 8));
+                        buf.clear();
                         write(piece, &mut buf);
                         size = buf.len();
                         // The caller stopped (a write failed): so does this helper.
@@ -311,7 +285,7 @@ fn write_in_order<P: Sync>(
                         }
                     }
                 });
-                receive
+                (receive, give_back)
             })
             .collect();
         let mut own = Vec::new();
@@ -322,10 +296,13 @@ fn write_in_order<P: Sync>(
                 write(piece, &mut own);
                 out.write_all(&own)?;
             } else {
-                let buf = receivers[lane - 1]
+                let (receive, give_back) = &lanes_back[lane - 1];
+                let buf = receive
                     .recv()
                     .map_err(|_| std::io::Error::other("a thread writing the JSON stopped"))?;
                 out.write_all(&buf)?;
+                // The helper makes a new buffer when this one is not back in time.
+                let _ = give_back.try_send(buf);
             }
         }
         Ok(())

@@ -1,7 +1,8 @@
-//! The `tokens` and `spellings` arrays of the analysis JSON, written by hand: they are nearly
-//! all of the output (one record per word, number and mark; one per distinct word with each of
-//! its readings), and writing them through serde's generic machinery, with a string made for
-//! every field of every reading, took a third of `dars analyze`. The records are the
+//! The `tokens`, `spellings` and `vocabulary` arrays of the analysis JSON, written by hand:
+//! they are nearly all of the output (one record per word, number and mark; one per distinct
+//! word with each of its readings; one per lemma with all its occurrences), and writing them
+//! through serde's generic machinery, with a string made for every field of every reading,
+//! took a third of `dars analyze`. The records are the
 //! contract's, byte for byte what serde wrote before (`tests/analysis.rs` checks them against
 //! the analysis).
 
@@ -159,6 +160,70 @@ pub(super) fn write_spellings(
         }
         buf.extend_from_slice(b"]}");
     }
+}
+
+/// The records of `vocabulary`, each after a comma but the very first.
+pub(super) fn write_vocabulary(a: &Analysis, words: Range<usize>, buf: &mut Vec<u8>) {
+    let mut numbers = itoa::Buffer::new();
+    let mut parts = Memo::<Pos>::default();
+    let start = words.start;
+    for (i, v) in a
+        .vocabulary
+        .get(words)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        if start + i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"lemma\":");
+        string(buf, &v.lemma);
+        buf.extend_from_slice(b",\"lemma_id\":");
+        // The table made each id once; a lemma it lacks (none should) makes its own.
+        match a.lemmas.find(v.lemma_id) {
+            Some(lemma) => optional(buf, lemma.stable_id()),
+            None => optional(buf, v.lemma_id.stable_id().as_deref()),
+        }
+        buf.extend_from_slice(b",\"vocalized\":");
+        string(buf, &v.vocalized);
+        buf.extend_from_slice(b",\"root\":");
+        string(buf, &v.root);
+        buf.extend_from_slice(b",\"pos\":");
+        parts.write(buf, v.pos);
+        buf.extend_from_slice(b",\"gloss_en\":");
+        string(buf, &v.gloss_en);
+        buf.extend_from_slice(b",\"plural_or_present\":");
+        optional(buf, v.plural_or_present.as_deref());
+        buf.extend_from_slice(b",\"translit\":");
+        string(buf, &v.translit);
+        buf.extend_from_slice(b",\"count\":");
+        buf.extend_from_slice(numbers.format(v.count).as_bytes());
+        buf.extend_from_slice(b",\"forms\":[");
+        for (n, form) in v.forms.iter().enumerate() {
+            if n > 0 {
+                buf.push(b',');
+            }
+            string(buf, form);
+        }
+        buf.extend_from_slice(b"],\"sentences\":");
+        numbers_array(buf, &mut numbers, &v.sentences);
+        buf.extend_from_slice(b",\"occurrences\":");
+        numbers_array(buf, &mut numbers, &v.occurrences);
+        buf.push(b'}');
+    }
+}
+
+/// `[1,2,3]`.
+fn numbers_array(buf: &mut Vec<u8>, numbers: &mut itoa::Buffer, list: &[usize]) {
+    buf.push(b'[');
+    for (n, &x) in list.iter().enumerate() {
+        if n > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(numbers.format(x).as_bytes());
+    }
+    buf.push(b']');
 }
 
 /// The JSON of each value of an enum (a token's kind, a part of speech), made by serde the
