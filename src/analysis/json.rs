@@ -11,7 +11,7 @@
 
 use std::io::Write;
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::sync_channel;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -264,7 +264,7 @@ fn write_in_order<P: Sync>(
     let lanes = lanes.max(1);
     let write = &write;
     std::thread::scope(|scope| {
-        let lanes_back: Vec<(Receiver<Vec<u8>>, SyncSender<Vec<u8>>)> = (1..lanes)
+        let lanes_back: Vec<_> = (1..lanes)
             .map(|lane| {
                 let (send, receive) = sync_channel(AHEAD);
                 let (give_back, given_back) = sync_channel::<Vec<u8>>(AHEAD + 1);
