@@ -111,3 +111,30 @@ fn a_word_inside_a_name_is_read_as_the_name() {
         Some("Qatar")
     );
 }
+
+/// A verb in the present after the name that is its subject is read as the verb, not as a
+/// noun of the same letters: every present-tense verb has a person prefix (ت, ي), which is no
+/// sign against it. (تطلق was read as تَطَلُّق "cheerfulness", تشارك as تَشارُك.)
+#[test]
+fn a_present_tense_verb_after_its_subject_is_read_as_a_verb() {
+    let doc = Document::new(
+        "t",
+        "مصر تطلق حملة وطنية للتطعيم. اليابان تشارك في المعرض الدولي.",
+    );
+    let a = analyze(&doc);
+    for word in ["تطلق", "تشارك"] {
+        let t = doc
+            .tokens
+            .iter()
+            .position(|t| doc.slice(&t.range) == word)
+            .expect("the word is a token");
+        let entry = a.entry_of_token(t).expect("the word has a lemma");
+        assert_eq!(
+            entry.pos,
+            dars::analysis::lexicon::Pos::Verb,
+            "{word} read as {} ({})",
+            entry.vocalized,
+            entry.gloss_en
+        );
+    }
+}

@@ -171,20 +171,22 @@ fn prior(r: &Reading, support: f32) -> f32 {
         s -= 0.3;
     }
     if let Some(solution) = r.solution {
-        let stem = solution.stem_entry(t);
-        // The word written in its dictionary form (أول as أَوَّل, not as a form of أولى).
-        if t.lemmas
-            .get(stem.lemma as usize)
-            .is_some_and(|l| l.stems.start == solution.stem)
-        {
+        // The word written in its dictionary form (أول as أَوَّل, not as a form of أولى), or
+        // a verb in the present (its first active imperfect stem: تُطْلِق of أَطْلَقَ), which
+        // news write as often as the past.
+        if is_citation_stem(t, solution.stem) {
             s += 0.5;
         }
-        // Inflection letters (endings, the imperfect's person prefix): the more of the word
-        // the stem covers, the likelier.
+        // Inflection letters (endings, a plural's or dual's letters): the more of the word
+        // the stem covers, the likelier. The imperfect's person prefix is not counted: every
+        // imperfect verb has one, and counting it read تطلق ("launches") as تَطَلُّق.
         let prefix = &t.prefixes[usize::from(solution.prefix)];
         let suffix = &t.suffixes[usize::from(solution.suffix)];
         let split = solution.split(t);
-        let inflection = prefix.letters.saturating_sub(split.before)
+        let inflection = prefix
+            .letters
+            .saturating_sub(split.before)
+            .saturating_sub(prefix.clitics.person)
             + suffix.letters.saturating_sub(split.after);
         s -= 0.6 * f32::from(inflection);
         if r.is_rare_form() {
@@ -196,6 +198,28 @@ fn prior(r: &Reading, support: f32) -> f32 {
         }
     }
     s
+}
+
+/// Whether stem `stem` is its lemma's first, or the first active imperfect stem of a verb.
+fn is_citation_stem(t: &Tables, stem: u32) -> bool {
+    let Some(entry) = t.stems.get(stem as usize) else {
+        return false;
+    };
+    let Some(lemma) = t.lemmas.get(entry.lemma as usize) else {
+        return false;
+    };
+    if lemma.stems.start == stem {
+        return true;
+    }
+    let active_imperfect = |s: &super::bama::tables::Stem| {
+        t.str(s.tags) == "VERB_IMPERFECT" && !t.category(s.category).contains("Pass")
+    };
+    active_imperfect(entry)
+        && lemma
+            .stems
+            .clone()
+            .find(|&s| t.stems.get(s as usize).is_some_and(active_imperfect))
+            == Some(stem)
 }
 
 /// How much the word before a reading (its matching form and chosen reading) makes it
@@ -225,6 +249,12 @@ fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>) -> f32 {
         let definite = |x: &Reading| x.proclitics & ARTICLE != 0;
         if r.pos == Pos::Adjective && definite(r) && reading.is_some_and(definite) {
             s += 0.4;
+        }
+        // A name is followed by no adjective without the article and by no second term of
+        // a construct: a bare word after it is likelier its verb (مصر تطلق, بوتين يزور).
+        let after_name = reading.is_some_and(|p| p.pos == Pos::ProperNoun);
+        if after_name && verb && r.proclitics == 0 {
+            s += 0.5;
         }
     }
     s

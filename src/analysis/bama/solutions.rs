@@ -192,16 +192,24 @@ pub fn affix_clitics(tags: &str, letters: u8, prefix: bool) -> AffixClitics {
     if prefix {
         let mut mask = 0u8;
         let mut inflection = 0u8;
+        let mut person_prefix = 0u8;
         for (voc, tag) in parts(tags) {
             match proclitic(voc, tag) {
                 Some(i) => mask |= 1 << i,
                 None => inflection = inflection.saturating_add(self::letters(voc)),
+            }
+            let imperfect = tag
+                .strip_prefix("IV")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+            if imperfect {
+                person_prefix = person_prefix.saturating_add(self::letters(voc));
             }
         }
         return AffixClitics {
             clitics: mask,
             letters: letters.saturating_sub(inflection),
             rare: person,
+            person: person_prefix,
         };
     }
     // "you", "your", and "my", "me": a foreign name in ـي (ميلي) is no "inclination of mine".
@@ -219,6 +227,7 @@ pub fn affix_clitics(tags: &str, letters: u8, prefix: bool) -> AffixClitics {
         clitics: enclitic,
         letters: after,
         rare: person || you,
+        person: 0,
     }
 }
 

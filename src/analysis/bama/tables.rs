@@ -45,6 +45,9 @@ pub struct AffixClitics {
     pub letters: u8,
     /// The first or second person, or a "you", "your", "my" or "me" suffix.
     pub rare: bool,
+    /// A prefix: letters of the imperfect's person prefix (ي, ت, أ, ن: `ya/IV3MS`), which
+    /// every imperfect verb has.
+    pub person: u8,
 }
 
 /// One stem of a lemma.
