@@ -127,6 +127,8 @@ pub struct DarsApp {
     user_store: Option<UserWordsStore>,
     /// Retries after a failed save, and the question before quitting with unsaved progress.
     saving: quitting::Saving,
+    /// The window's first frame was drawn (see `eframe::App::ui` below).
+    window_shown: bool,
 }
 
 impl DarsApp {
@@ -201,6 +203,7 @@ impl DarsApp {
             user_words,
             user_store,
             saving: quitting::Saving::default(),
+            window_shown: false,
         };
         app.open_at_start(file.as_deref());
         if let Some(problem) = problem {
@@ -478,6 +481,21 @@ fn sanitized(mut s: Settings) -> Settings {
 
 impl eframe::App for DarsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // The window appears once its first frame is drawn. That frame is only the theme's
+        // background: the text, the first time it is shaped and its glyphs drawn, takes
+        // 40-50 ms, and it fills in on the next frame.
+        if !self.window_shown {
+            self.window_shown = true;
+            let ctx = ui.ctx().clone();
+            ctx.set_visuals(if self.settings.dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            });
+            egui::CentralPanel::default().show(ui, |_| {});
+            ctx.request_repaint();
+            return;
+        }
         DarsApp::ui(self, ui);
     }
 
