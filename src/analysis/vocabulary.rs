@@ -1,6 +1,7 @@
 //! The document's vocabulary: one entry per lemma chosen for its words, with where it occurs.
 
 use super::document::Document;
+use super::in_order::map_in_order;
 use super::lemma_table::LemmaTable;
 use super::lemmas::LemmaRef;
 use super::lexicon::Pos;
@@ -27,49 +28,65 @@ pub struct VocabEntry {
     pub occurrences: Vec<usize>,
 }
 
+/// Entries whose facts one core makes at a time.
+const ENTRIES_PER_PIECE: usize = 256;
+
 /// The vocabulary in order of first occurrence, and for each token its entry (or [`NONE`]).
 /// `lemmas` are those of `words`' readings.
+///
+/// Three passes: which token is which entry (in order); each entry's facts, on every core
+/// (seven strings apiece, for some 10,000 entries in 1 MB of varied words, were most of the
+/// time on one core); then where each entry occurs, into lists made as long as needed.
 #[must_use]
 pub fn vocabulary(
     doc: &Document,
     words: &Words,
     lemmas: &LemmaTable,
 ) -> (Vec<VocabEntry>, Vec<u32>) {
-    let mut entries: Vec<VocabEntry> = Vec::new();
-    // Per lemma (its number in `lemmas`) its entry, per spelling the entry its form was last
-    // added to: most words of a text are ones it used before, and each then costs two
-    // lookups in a list.
+    // Per lemma (its number in `lemmas`) its entry; per entry its first reading and count.
     let mut entry_of_lemma = vec![NONE; lemmas.len()];
-    let mut form_added_to = vec![NONE; words.spelling_count()];
+    let mut firsts: Vec<(u32, usize)> = Vec::new();
     let mut of_token = vec![NONE; doc.tokens.len()];
-    for (t, token) in doc.tokens.iter().enumerate() {
+    for (t, at) in of_token.iter_mut().enumerate() {
         let r = words.chosen.get(t).copied().unwrap_or(NONE);
-        let Some(reading) = words.reading(r) else {
+        if words.reading(r).is_none() {
             continue;
-        };
+        }
         let Some(cell) = entry_of_lemma.get_mut(lemmas.number_of_reading(r) as usize) else {
             continue;
         };
         if *cell == NONE {
-            let shown = lemmas.of_reading(r);
-            let facts = shown.map(|l| l.facts()).unwrap_or_default();
-            entries.push(VocabEntry {
-                lemma_id: reading.lemma,
-                translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
-                lemma: facts.lemma,
-                vocalized: facts.vocalized,
-                root: facts.root,
-                pos: facts.pos,
-                gloss_en: facts.gloss_en,
-                plural_or_present: facts.plural_or_present,
-                count: 0,
-                forms: Vec::new(),
-                sentences: Vec::new(),
-                occurrences: Vec::new(),
-            });
-            *cell = u32::try_from(entries.len() - 1).unwrap_or(NONE);
+            firsts.push((r, 0));
+            *cell = u32::try_from(firsts.len() - 1).unwrap_or(NONE);
         }
-        let at = *cell;
+        if let Some((_, count)) = firsts.get_mut(*cell as usize) {
+            *count += 1;
+            *at = *cell;
+        }
+    }
+    let mut entries = map_in_order(firsts.len(), ENTRIES_PER_PIECE, |i| {
+        let (r, count) = firsts[i];
+        let shown = lemmas.of_reading(r);
+        let facts = shown.map(|l| l.facts()).unwrap_or_default();
+        VocabEntry {
+            lemma_id: words.reading(r).map_or(LemmaRef::User(NONE), |x| x.lemma),
+            translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
+            lemma: facts.lemma,
+            vocalized: facts.vocalized,
+            root: facts.root,
+            pos: facts.pos,
+            gloss_en: facts.gloss_en,
+            plural_or_present: facts.plural_or_present,
+            count: 0,
+            forms: Vec::new(),
+            sentences: Vec::new(),
+            occurrences: Vec::with_capacity(count),
+        }
+    });
+    // Per spelling the entry its form was last added to: most words of a text are ones it
+    // used before, and each then costs a lookup in a list.
+    let mut form_added_to = vec![NONE; words.spelling_count()];
+    for (t, (token, &at)) in doc.tokens.iter().zip(&of_token).enumerate() {
         let Some(v) = entries.get_mut(at as usize) else {
             continue;
         };
@@ -91,7 +108,6 @@ pub fn vocabulary(
                 *cell = at;
             }
         }
-        of_token[t] = at;
     }
     (entries, of_token)
 }
