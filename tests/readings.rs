@@ -138,3 +138,29 @@ fn a_present_tense_verb_after_its_subject_is_read_as_a_verb() {
         );
     }
 }
+
+/// An adjective after an indefinite noun is read as its adjective (حملة وطنية, "a national
+/// campaign", not "a campaign, nationalism"), unless the next word has the article: then the
+/// word is the first term of a construct (تمويل مشروع القطار, "funding the train project").
+#[test]
+fn an_adjective_agrees_with_its_indefinite_noun_and_a_construct_stays_a_noun() {
+    let doc = Document::new(
+        "t",
+        "أطلقت الوزارة حملة وطنية للتطعيم. وتحدث الوزير في مؤتمر صحفي أمس. وبدأ تمويل مشروع القطار.",
+    );
+    let a = analyze(&doc);
+    let read = |word: &str| {
+        let t = doc
+            .tokens
+            .iter()
+            .position(|t| doc.slice(&t.range) == word)
+            .expect("the word is a token");
+        let entry = a.entry_of_token(t).expect("the word has a lemma");
+        (entry.pos, entry.gloss_en.clone())
+    };
+    use dars::analysis::lexicon::Pos;
+    for word in ["وطنية", "صحفي"] {
+        assert_eq!(read(word).0, Pos::Adjective, "{word}: {:?}", read(word));
+    }
+    assert_eq!(read("مشروع").0, Pos::Noun, "{:?}", read("مشروع"));
+}

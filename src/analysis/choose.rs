@@ -34,8 +34,9 @@ const COMMON: u8 = 0b110;
 /// Chooses the reading of every word token of `doc`. `saved` maps a spelling's matching form
 /// to the stable id of the lemma a learner chose for it (see [`LemmaRef::stable_id`]).
 ///
-/// A choice looks back no further than the word before in its sentence, so the sentences are
-/// chosen on every core; what belongs to a reading or a spelling is worked out first, once.
+/// A choice looks back no further than the word before in its sentence (and ahead only at
+/// how the next word is written), so the sentences are chosen on every core; what belongs to
+/// a reading or a spelling is worked out first, once.
 pub fn choose(
     doc: &Document,
     words: &mut Words,
@@ -71,6 +72,7 @@ pub fn choose(
     });
     let chosen = map_in_order(doc.sentences.len(), SENTENCES_PER_PIECE, |s| {
         let tokens = doc.sentences.get(s).map_or(0..0, |x| x.tokens.clone());
+        let sentence_end = tokens.end;
         let mut out = Vec::with_capacity(tokens.len());
         let mut previous: Option<(u32, Option<Reading>)> = None;
         for t in tokens {
@@ -89,11 +91,19 @@ pub fn choose(
                         let form = spellings.get(*sp as usize).map_or("", |(f, _)| f.as_str());
                         (form, r.as_ref())
                     });
+                    // The next word, as written, begins with the article.
+                    let next_definite = w
+                        .spelling(t + 1)
+                        .filter(|_| t + 1 < sentence_end)
+                        .and_then(|n| spellings.get(n as usize))
+                        .is_some_and(|(form, _)| {
+                            form.starts_with("ال") && form.chars().count() > 3
+                        });
                     w.readings_of_spelling(spelling)
                         .filter_map(|r| {
                             let x = w.reading(r)?;
                             let p = priors.get(r as usize).copied().unwrap_or(0.0);
-                            Some((r, p + in_context(x, context)))
+                            Some((r, p + in_context(x, context, next_definite)))
                         })
                         .fold(None::<(u32, f32)>, |best, (r, s)| match best {
                             Some((_, b)) if b >= s => best,
@@ -224,7 +234,7 @@ fn is_citation_stem(t: &Tables, stem: u32) -> bool {
 
 /// How much the word before a reading (its matching form and chosen reading) makes it
 /// likelier or less likely.
-fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>) -> f32 {
+fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>, next_definite: bool) -> f32 {
     if r.hand_checked {
         return 0.0;
     }
@@ -248,6 +258,18 @@ fn in_context(r: &Reading, before: Option<(&str, Option<&Reading>)>) -> f32 {
         // Noun and adjective agree in definiteness: الجمهورية الشعبية.
         let definite = |x: &Reading| x.proclitics & ARTICLE != 0;
         if r.pos == Pos::Adjective && definite(r) && reading.is_some_and(definite) {
+            s += 0.4;
+        }
+        // And without the article (حملة وطنية, a national campaign), unless the next word
+        // has it: then this word is more likely the first term of a construct (تمويل مشروع
+        // القطار).
+        let bare_noun =
+            |x: &Reading| x.pos == Pos::Noun && x.proclitics & ARTICLE == 0 && x.enclitic == 0;
+        if r.pos == Pos::Adjective
+            && r.proclitics == 0
+            && !next_definite
+            && reading.is_some_and(bare_noun)
+        {
             s += 0.4;
         }
         // A name is followed by no adjective without the article and by no second term of
