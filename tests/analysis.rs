@@ -597,3 +597,25 @@ fn a_capital_after_a_title_is_the_place_not_the_person_s_name() {
         "Cairo is found: {kinds:?}"
     );
 }
+
+/// An agency of the United Nations is that agency, not the United Nations: the longer name
+/// wins, and its short form in brackets is the same entity.
+#[test]
+fn a_un_agency_is_named_as_itself() {
+    let doc = Document::new(
+        "t",
+        "وحذرت منظمة الأمم المتحدة للطفولة (يونيسف) من نقص اللقاحات، فيما دعت الوكالة الدولية للطاقة الذرية إلى الحوار.",
+    );
+    let analysis = analyze(&doc);
+    let named: Vec<(&str, usize)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.mentions.len()))
+        .collect();
+    assert!(named.contains(&("unicef", 2)), "{named:?}");
+    assert!(named.iter().any(|(id, _)| *id == "iaea"), "{named:?}");
+    assert!(
+        named.iter().all(|(id, _)| *id != "united_nations"),
+        "{named:?}"
+    );
+}
