@@ -1,7 +1,7 @@
 //! BAMA's readings and the choice among them: how often, with the curated lexicon switched off,
 //! the lemma chosen for a word of the bundled article is the one the curated lexicon gives it.
 
-use dars::analysis::{AnalysisOptions, Document, analyze, analyze_with};
+use dars::analysis::{Analysis, AnalysisOptions, Document, VocabEntry, analyze, analyze_with};
 use dars::arabic::normalize::normalize;
 use dars::arabic::tokenize::TokenKind;
 
@@ -93,6 +93,16 @@ fn print_readings() {
     }
 }
 
+/// The vocabulary entry of the first token written `word` (which must be in `doc`).
+fn entry_of<'a>(doc: &Document, a: &'a Analysis, word: &str) -> Option<&'a VocabEntry> {
+    let t = doc
+        .tokens
+        .iter()
+        .position(|t| doc.slice(&t.range) == word)
+        .expect("the word is a token");
+    a.entry_of_token(t)
+}
+
 #[test]
 fn a_word_inside_a_name_is_read_as_the_name() {
     // قطر is also "trains" (قُطُر); in أمير قطر it names Qatar.
@@ -101,13 +111,8 @@ fn a_word_inside_a_name_is_read_as_the_name() {
         "واستقبل أمير قطر الشيخ تميم الرئيس. ثم ركب الركاب قطارا.",
     );
     let a = analyze(&doc);
-    let t = doc
-        .tokens
-        .iter()
-        .position(|t| doc.slice(&t.range) == "قطر")
-        .expect("قطر is a token");
     assert_eq!(
-        a.entry_of_token(t).map(|e| e.gloss_en.as_str()),
+        entry_of(&doc, &a, "قطر").map(|e| e.gloss_en.as_str()),
         Some("Qatar")
     );
 }
@@ -123,12 +128,7 @@ fn a_present_tense_verb_after_its_subject_is_read_as_a_verb() {
     );
     let a = analyze(&doc);
     for word in ["تطلق", "تشارك"] {
-        let t = doc
-            .tokens
-            .iter()
-            .position(|t| doc.slice(&t.range) == word)
-            .expect("the word is a token");
-        let entry = a.entry_of_token(t).expect("the word has a lemma");
+        let entry = entry_of(&doc, &a, word).expect("the word has a lemma");
         assert_eq!(
             entry.pos,
             dars::analysis::lexicon::Pos::Verb,
@@ -150,12 +150,7 @@ fn an_adjective_agrees_with_its_indefinite_noun_and_a_construct_stays_a_noun() {
     );
     let a = analyze(&doc);
     let read = |word: &str| {
-        let t = doc
-            .tokens
-            .iter()
-            .position(|t| doc.slice(&t.range) == word)
-            .expect("the word is a token");
-        let entry = a.entry_of_token(t).expect("the word has a lemma");
+        let entry = entry_of(&doc, &a, word).expect("the word has a lemma");
         (entry.pos, entry.gloss_en.clone())
     };
     use dars::analysis::lexicon::Pos;

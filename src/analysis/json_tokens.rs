@@ -50,12 +50,7 @@ pub(super) fn write_tokens(doc: &Document, a: &Analysis, tokens: Range<usize>, b
         }
         buf.extend_from_slice(b",\"proclitics\":[");
         if let Some(r) = chosen {
-            for (n, clitic) in r.proclitics().enumerate() {
-                if n > 0 {
-                    buf.push(b',');
-                }
-                string(buf, clitic);
-            }
+            string_elements(buf, r.proclitics());
         }
         buf.extend_from_slice(b"],\"enclitics\":[");
         if let Some(clitic) = chosen.and_then(super::readings::Reading::enclitic) {
@@ -137,12 +132,7 @@ pub(super) fn write_spellings(
             buf.extend_from_slice(b",\"plural_or_present\":");
             optional(buf, lemma.plural_or_present());
             buf.extend_from_slice(b",\"proclitics\":[");
-            for (n, clitic) in reading.proclitics().enumerate() {
-                if n > 0 {
-                    buf.push(b',');
-                }
-                string(buf, clitic);
-            }
+            string_elements(buf, reading.proclitics());
             buf.extend_from_slice(b"],\"enclitics\":[");
             if let Some(clitic) = reading.enclitic() {
                 string(buf, clitic);
@@ -200,17 +190,22 @@ pub(super) fn write_vocabulary(a: &Analysis, words: Range<usize>, buf: &mut Vec<
         buf.extend_from_slice(b",\"count\":");
         buf.extend_from_slice(numbers.format(v.count).as_bytes());
         buf.extend_from_slice(b",\"forms\":[");
-        for (n, form) in v.forms.iter().enumerate() {
-            if n > 0 {
-                buf.push(b',');
-            }
-            string(buf, form);
-        }
+        string_elements(buf, v.forms.iter().map(String::as_str));
         buf.extend_from_slice(b"],\"sentences\":");
         numbers_array(buf, &mut numbers, &v.sentences);
         buf.extend_from_slice(b",\"occurrences\":");
         numbers_array(buf, &mut numbers, &v.occurrences);
         buf.push(b'}');
+    }
+}
+
+/// The elements of an array of strings, a comma between each two.
+fn string_elements<'s>(buf: &mut Vec<u8>, items: impl Iterator<Item = &'s str>) {
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            buf.push(b',');
+        }
+        string(buf, item);
     }
 }
 

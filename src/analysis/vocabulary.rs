@@ -43,33 +43,34 @@ pub fn vocabulary(
     words: &Words,
     lemmas: &LemmaTable,
 ) -> (Vec<VocabEntry>, Vec<u32>) {
-    // Per lemma (its number in `lemmas`) its entry; per entry its first reading and count.
+    // Per lemma (its number in `lemmas`) its entry; per entry its lemma, first reading and
+    // count.
     let mut entry_of_lemma = vec![NONE; lemmas.len()];
-    let mut firsts: Vec<(u32, usize)> = Vec::new();
+    let mut firsts: Vec<(LemmaRef, u32, usize)> = Vec::new();
     let mut of_token = vec![NONE; doc.tokens.len()];
     for (t, at) in of_token.iter_mut().enumerate() {
         let r = words.chosen.get(t).copied().unwrap_or(NONE);
-        if words.reading(r).is_none() {
+        let Some(reading) = words.reading(r) else {
             continue;
-        }
+        };
         let Some(cell) = entry_of_lemma.get_mut(lemmas.number_of_reading(r) as usize) else {
             continue;
         };
         if *cell == NONE {
-            firsts.push((r, 0));
+            firsts.push((reading.lemma, r, 0));
             *cell = u32::try_from(firsts.len() - 1).unwrap_or(NONE);
         }
-        if let Some((_, count)) = firsts.get_mut(*cell as usize) {
+        if let Some((_, _, count)) = firsts.get_mut(*cell as usize) {
             *count += 1;
             *at = *cell;
         }
     }
     let mut entries = map_in_order(firsts.len(), ENTRIES_PER_PIECE, |i| {
-        let (r, count) = firsts[i];
+        let (lemma_id, r, count) = firsts[i];
         let shown = lemmas.of_reading(r);
         let facts = shown.map(|l| l.facts()).unwrap_or_default();
         VocabEntry {
-            lemma_id: words.reading(r).map_or(LemmaRef::User(NONE), |x| x.lemma),
+            lemma_id,
             translit: shown.map(|l| l.translit().to_owned()).unwrap_or_default(),
             lemma: facts.lemma,
             vocalized: facts.vocalized,

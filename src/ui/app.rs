@@ -410,11 +410,7 @@ impl DarsApp {
             ctx.set_fonts(ui_fonts());
         }
         if self.applied_dark != Some(self.settings.dark) {
-            ctx.set_visuals(if self.settings.dark {
-                egui::Visuals::dark()
-            } else {
-                egui::Visuals::light()
-            });
+            ctx.set_visuals(theme_visuals(self.settings.dark));
             self.applied_dark = Some(self.settings.dark);
         }
     }
@@ -471,6 +467,15 @@ impl DarsApp {
     }
 }
 
+/// egui's look for the dark or the light theme.
+fn theme_visuals(dark: bool) -> egui::Visuals {
+    if dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    }
+}
+
 fn sanitized(mut s: Settings) -> Settings {
     if !s.text_size.is_finite() || !(MIN_TEXT_SIZE..=MAX_TEXT_SIZE).contains(&s.text_size) {
         s.text_size = DEFAULT_TEXT_SIZE;
@@ -486,14 +491,9 @@ impl eframe::App for DarsApp {
         // 40-50 ms, and it fills in on the next frame.
         if !self.window_shown {
             self.window_shown = true;
-            let ctx = ui.ctx().clone();
-            ctx.set_visuals(if self.settings.dark {
-                egui::Visuals::dark()
-            } else {
-                egui::Visuals::light()
-            });
+            ui.ctx().set_visuals(theme_visuals(self.settings.dark));
             egui::CentralPanel::default().show(ui, |_| {});
-            ctx.request_repaint();
+            ui.ctx().request_repaint();
             return;
         }
         DarsApp::ui(self, ui);
