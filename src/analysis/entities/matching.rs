@@ -3,6 +3,7 @@
 
 use foldhash::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::MentionVia;
 use super::gazetteer::{Gazetteer, name_key};
@@ -81,7 +82,8 @@ impl KeyTable {
 /// A mention before short forms are resolved: it may name one of several entries.
 #[derive(Clone, Debug)]
 pub(crate) struct Candidate {
-    pub entries: Vec<usize>,
+    /// Shared: every mention of a surname several people have holds the same list.
+    pub entries: Arc<[usize]>,
     pub sentence: usize,
     pub tokens: Range<usize>,
     pub start: usize,
@@ -196,8 +198,8 @@ pub(crate) fn best_match_at(
     run: &[Unit],
     i: usize,
     g: &Gazetteer,
-) -> Option<(usize, Vec<usize>, MentionVia, usize)> {
-    let mut best: Option<(usize, Vec<usize>, MentionVia, usize)> = None;
+) -> Option<(usize, Arc<[usize]>, MentionVia, usize)> {
+    let mut best: Option<(usize, Arc<[usize]>, MentionVia, usize)> = None;
     let unit = run.get(i)?;
     for (key, skipped) in unit.first.iter() {
         let (key, skipped) = (key.as_str(), *skipped);
@@ -213,7 +215,7 @@ pub(crate) fn best_match_at(
                 .as_ref()
                 .is_none_or(|b| len > b.0 || (len == b.0 && alias.via < b.2));
             if fits && better {
-                best = Some((len, alias.entries.clone(), alias.via, skipped));
+                best = Some((len, alias.entries.as_slice().into(), alias.via, skipped));
             }
         }
         // An office and "current": الزعيم الحالي.
@@ -223,7 +225,7 @@ pub(crate) fn best_match_at(
         {
             let holders = g.holders_of(key);
             if !holders.is_empty() {
-                best = Some((2, holders, MentionVia::Office, skipped));
+                best = Some((2, holders.into(), MentionVia::Office, skipped));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use foldhash::{HashMap, HashMapExt as _, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::gazetteer::{GazEntry, Gazetteer, Office, key_set, name_key};
 use super::matching::{Candidate, KeyTable, find_candidates, runs, start_after};
@@ -22,7 +23,9 @@ const PIECE_TOKENS: usize = 4096;
 /// The entries of one analysis: the gazetteer's, then the people the document introduces.
 pub struct Catalogue<'g> {
     pub gazetteer: &'g Gazetteer,
-    pub extra: Vec<GazEntry>,
+    extra: Vec<GazEntry>,
+    /// The entry of each id in `extra`.
+    extra_ids: HashMap<String, usize>,
 }
 
 impl Catalogue<'_> {
@@ -40,20 +43,31 @@ impl Catalogue<'_> {
         }
     }
 
+    /// How many entries there are: every entry is an index below it.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.gazetteer.entries.len() + self.extra.len()
+    }
+
+    /// Whether there is no entry at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The entry with `id`.
     #[must_use]
     pub fn by_id(&self, id: &str) -> Option<usize> {
-        self.gazetteer.entry_by_id(id).or_else(|| {
-            self.extra
-                .iter()
-                .position(|e| e.id == id)
-                .map(|i| i + self.gazetteer.entries.len())
-        })
+        self.gazetteer
+            .entry_by_id(id)
+            .or_else(|| self.extra_ids.get(id).copied())
     }
 
     fn add(&mut self, entry: GazEntry) -> usize {
+        let at = self.len();
+        self.extra_ids.insert(entry.id.clone(), at);
         self.extra.push(entry);
-        self.gazetteer.entries.len() + self.extra.len() - 1
+        at
     }
 }
 
@@ -139,6 +153,7 @@ pub fn find_entities<'g>(doc: &Document, g: &'g Gazetteer, facts: &WordFacts) ->
     let mut catalogue = Catalogue {
         gazetteer: g,
         extra: Vec::new(),
+        extra_ids: HashMap::new(),
     };
     let (offices, mut candidates, new_people) =
         introduce(doc, facts, &mut catalogue, &people, candidates);
@@ -237,7 +252,7 @@ fn introduce(
             taken.push(name.clone());
             person_at.insert(name.start, person);
             added.push(Candidate {
-                entries: vec![person],
+                entries: Arc::from([person]),
                 sentence: p.sentence,
                 tokens: name.clone(),
                 start: doc.tokens[name.start].range.start,
@@ -299,7 +314,7 @@ fn introduce(
 /// The mention a title makes of `person`.
 fn title_candidate(p: &Introduced, person: usize) -> Candidate {
     Candidate {
-        entries: vec![person],
+        entries: Arc::from([person]),
         sentence: p.sentence,
         tokens: p.title.clone(),
         start: p.title_bytes.start,
@@ -337,6 +352,8 @@ fn add_surnames(
     if by_word.is_empty() {
         return;
     }
+    let by_word: HashMap<&str, Arc<[usize]>> =
+        by_word.into_iter().map(|(w, people)| (w, people.into())).collect();
     let mut covered = vec![false; doc.tokens.len()];
     for c in candidates.iter() {
         for t in c.tokens.clone() {
@@ -363,13 +380,17 @@ fn surname_at(
     facts: &WordFacts,
     keys: &KeyTable,
     covered: &[bool],
-    by_word: &HashMap<&str, Vec<usize>>,
+    by_word: &HashMap<&str, Arc<[usize]>>,
     t: usize,
 ) -> Option<Candidate> {
     let token = &doc.tokens[t];
     if token.kind == TokenKind::Punct || covered[t] {
         return None;
     }
+    let (_, first) = keys.keys(t)?;
+    let (entries, skipped) = first
+        .iter()
+        .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
     // A common word is not a surname there (على for Ali).
     let common = facts
         .readings(t)
@@ -378,10 +399,6 @@ fn surname_at(
     if common {
         return None;
     }
-    let (_, first) = keys.keys(t)?;
-    let (entries, skipped) = first
-        .iter()
-        .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
     Some(Candidate {
         entries: entries.clone(),
         sentence: token.sentence,
@@ -401,10 +418,12 @@ fn bind_titles(catalogue: &Catalogue, candidates: &mut Vec<Candidate>) {
         .flat_map(|c| c.entries.iter().copied())
         .filter(|&e| catalogue.entry(e).kind == EntityKind::Person)
         .collect();
+    let unnamed = |e: usize| catalogue.entry(e).kind == EntityKind::Person && !named.contains(&e);
     for c in candidates.iter_mut() {
-        if matches!(c.via, MentionVia::Title | MentionVia::Office) {
-            c.entries
-                .retain(|e| catalogue.entry(*e).kind != EntityKind::Person || named.contains(e));
+        if matches!(c.via, MentionVia::Title | MentionVia::Office)
+            && c.entries.iter().any(|&e| unnamed(e))
+        {
+            c.entries = c.entries.iter().copied().filter(|&e| !unnamed(e)).collect();
         }
     }
     candidates.retain(|c| !c.entries.is_empty());
@@ -413,34 +432,48 @@ fn bind_titles(catalogue: &Catalogue, candidates: &mut Vec<Candidate>) {
 /// One entity per entry, mentions in text order; shared short forms go to the entry named last
 /// (or next), or are dropped.
 fn resolve(catalogue: &Catalogue, candidates: &[Candidate]) -> Vec<Entity> {
-    let mut last_named: HashMap<usize, usize> = HashMap::new();
-    let mut resolved: Vec<(usize, &Candidate)> = Vec::new();
+    // Entries are dense indices: a slot each, not a hash, for the many mentions of a long text.
+    let entries = catalogue.len();
+    // Where each entry is named alone (by a form only it has), in text order.
+    let mut alone_at: Vec<Vec<usize>> = vec![Vec::new(); entries];
     for (i, c) in candidates.iter().enumerate() {
-        let entry = if let [only] = c.entries.as_slice() {
-            Some(*only)
+        if let [only] = c.entries[..] {
+            alone_at[only].push(i);
+        }
+    }
+    let mut last_named: Vec<Option<usize>> = vec![None; entries];
+    let mut resolved: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
+    for (i, c) in candidates.iter().enumerate() {
+        let entry = if let [only] = c.entries[..] {
+            Some(only)
         } else {
             let before = c
                 .entries
                 .iter()
-                .filter_map(|e| last_named.get(e).map(|&at| (at, *e)))
+                .filter_map(|&e| last_named[e].map(|at| (at, e)))
                 .max()
                 .map(|(_, e)| e);
+            // Else the one named alone next.
             before.or_else(|| {
-                candidates[i + 1..]
+                c.entries
                     .iter()
-                    .find(|later| later.entries.len() == 1 && c.entries.contains(&later.entries[0]))
-                    .map(|later| later.entries[0])
+                    .filter_map(|&e| {
+                        let at = &alone_at[e];
+                        at.get(at.partition_point(|&j| j <= i)).map(|&j| (j, e))
+                    })
+                    .min()
+                    .map(|(_, e)| e)
             })
         };
         if let Some(entry) = entry {
-            last_named.insert(entry, i);
+            last_named[entry] = Some(i);
             resolved.push((entry, c));
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: Vec<Option<usize>> = vec![None; entries];
     for (entry, c) in resolved {
-        let at = *slot.entry(entry).or_insert_with(|| {
+        let at = *slot[entry].get_or_insert_with(|| {
             let e = catalogue.entry(entry);
             entities.push(Entity {
                 entry,

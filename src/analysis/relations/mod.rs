@@ -9,7 +9,6 @@
 mod pairs;
 mod patterns;
 
-use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::analysis::document::Document;
@@ -64,10 +63,38 @@ pub(crate) struct Ctx<'a> {
     catalogue: &'a Catalogue<'a>,
     rules: &'a RelationRules,
     mentions: Vec<M>,
-    starting: HashMap<usize, usize>,
-    ending: HashMap<usize, usize>,
+    /// The mention starting at each token (the last one, where several do).
+    starting: ByToken,
+    /// The mention ending at each token (the last one by start, where several do).
+    ending: ByToken,
     /// `(verb token, mention)`: a person named right after a verb, in text order.
     person_subjects: Vec<(usize, usize)>,
+}
+
+/// A mention per token, where there is one: a slot per token, not a hash, since a long text
+/// has hundreds of thousands of mentions.
+struct ByToken(Vec<u32>);
+
+impl ByToken {
+    /// Token `t` of `at` (one per mention, in order) gets mention `i`; a later mention at the
+    /// same token replaces an earlier one.
+    fn new(tokens: usize, at: impl Iterator<Item = usize>) -> Self {
+        let mut slots = vec![u32::MAX; tokens];
+        for (i, t) in at.enumerate() {
+            if let (Some(slot), Ok(i)) = (slots.get_mut(t), u32::try_from(i)) {
+                *slot = i;
+            }
+        }
+        Self(slots)
+    }
+
+    /// The mention at token `t`, if any.
+    fn at(&self, t: usize) -> Option<usize> {
+        self.0
+            .get(t)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| i as usize)
+    }
 }
 
 /// All relations `doc` states, one [`Found`] per statement, in text order.
@@ -93,16 +120,14 @@ pub fn find_relations(
         })
         .collect();
     mentions.sort_by_key(|m| m.tokens.start);
-    let starting = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.tokens.start, i))
-        .collect();
-    let ending = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.tokens.end - 1, i))
-        .collect();
+    let starting = ByToken::new(
+        doc.tokens.len(),
+        mentions.iter().map(|m| m.tokens.start),
+    );
+    let ending = ByToken::new(
+        doc.tokens.len(),
+        mentions.iter().map(|m| m.tokens.end - 1),
+    );
     let mut ctx = Ctx {
         doc,
         facts,
@@ -113,10 +138,16 @@ pub fn find_relations(
         ending,
         person_subjects: Vec::new(),
     };
-    ctx.person_subjects = (0..doc.tokens.len())
-        .filter(|&t| ctx.is_verb(t))
-        .filter_map(|t| ctx.starting.get(&(t + 1)).map(|&m| (t, m)))
-        .filter(|&(_, m)| ctx.kind_of(m) == EntityKind::Person)
+    // A mention counts where it is the one `starting` gives for its token.
+    ctx.person_subjects = (0..ctx.mentions.len())
+        .filter_map(|m| {
+            let start = ctx.mentions[m].tokens.start;
+            let verb = start.checked_sub(1)?;
+            (ctx.starting.at(start) == Some(m)
+                && ctx.kind_of(m) == EntityKind::Person
+                && ctx.is_verb(verb))
+            .then_some((verb, m))
+        })
         .collect();
     let mut found = titles(&ctx, entities);
     found.extend(offices.iter().map(|o| Found {
@@ -235,7 +266,7 @@ impl Ctx<'_> {
     fn sentence_subject(&self, s: usize, before: usize) -> Option<usize> {
         self.tokens_of(s)
             .filter(|&t| t < before && self.is_verb(t))
-            .find_map(|t| self.starting.get(&(t + 1)).copied())
+            .find_map(|t| self.starting.at(t + 1))
     }
 
     /// The mention named right after the last verb of sentence `s` before `before` that has one
@@ -243,7 +274,7 @@ impl Ctx<'_> {
     fn last_subject_before(&self, s: usize, before: usize) -> Option<usize> {
         self.tokens_of(s)
             .filter(|&t| t < before && self.is_verb(t))
-            .filter_map(|t| self.starting.get(&(t + 1)).copied())
+            .filter_map(|t| self.starting.at(t + 1))
             .next_back()
     }
 
@@ -264,7 +295,7 @@ impl Ctx<'_> {
     fn coordinated_after(&self, mut m: usize) -> Option<usize> {
         loop {
             let end = self.mentions[m].tokens.end;
-            if let Some(&next) = self.starting.get(&end) {
+            if let Some(next) = self.starting.at(end) {
                 if self.mentions[next].entry == self.mentions[m].entry {
                     m = next;
                     continue;
@@ -278,7 +309,7 @@ impl Ctx<'_> {
             let hyphen = self.doc.tokens.get(end).is_some_and(|t| {
                 t.kind == TokenKind::Punct && matches!(self.doc.slice(&t.range), "-" | "‐" | "–")
             });
-            return self.starting.get(&(end + 1)).copied().filter(|_| hyphen);
+            return self.starting.at(end + 1).filter(|_| hyphen);
         }
     }
 
@@ -286,7 +317,7 @@ impl Ctx<'_> {
     fn mention_starting_in(&self, tokens: Range<usize>) -> Option<usize> {
         tokens
             .into_iter()
-            .find_map(|t| self.starting.get(&t).copied())
+            .find_map(|t| self.starting.at(t))
     }
 
     /// The first token in `tokens` whose lemma is `key`.

@@ -96,12 +96,12 @@ impl Ctx<'_> {
         if let Some(pair) = self.dual_at(t + 1) {
             return Some(pair);
         }
-        if let Some(&a) = self.starting.get(&(t + 1))
+        if let Some(a) = self.starting.at(t + 1)
             && let Some(b) = self.coordinated_after(a)
         {
             return Some((a, b));
         }
-        let b = *self.ending.get(&t.checked_sub(1)?)?;
+        let b = self.ending.at(t.checked_sub(1)?)?;
         let a = (b.saturating_sub(4)..b)
             .rev()
             .find(|&a| self.coordinated_after(a) == Some(b))?;
@@ -130,7 +130,7 @@ impl Ctx<'_> {
             .rev()
             .filter(|&m| self.mentions[m].tokens.end <= at.start)
             .find(|&m| self.resolve(m, rule.source).is_some());
-        let mediator = self.starting.get(&at.end).copied().or(before);
+        let mediator = self.starting.at(at.end).or(before);
         let Some(mediator) = mediator.and_then(|m| self.resolve(m, rule.source)) else {
             return Vec::new();
         };

@@ -40,13 +40,12 @@ impl Ctx<'_> {
                 .collect(),
             Pattern::Ally => self.ally(rule, at).into_iter().collect(),
             Pattern::Founder => {
-                let entity = self.starting.get(&at.end).copied();
+                let entity = self.starting.at(at.end);
                 let founder = entity.and_then(|e| {
                     let after = self.mentions[e].tokens.end..end;
                     after.into_iter().find_map(|t| {
                         self.starting
-                            .get(&t)
-                            .copied()
+                            .at(t)
                             .filter(|&m| self.kind_of(m) == EntityKind::Person)
                     })
                 });
@@ -65,7 +64,7 @@ impl Ctx<'_> {
             Pattern::Mediation => self.mediation(rule, s, at),
             Pattern::VerbNear => self.verb_near(rule, s, at.start),
             Pattern::PairAfter => (at.end..(at.end + 4).min(end))
-                .filter_map(|t| self.starting.get(&t).copied())
+                .filter_map(|t| self.starting.at(t))
                 .find_map(|a| self.coordinated_after(a).and_then(|b| pair(a, b)))
                 .into_iter()
                 .collect(),
@@ -171,7 +170,7 @@ impl Ctx<'_> {
         let before = self.mentions[m].tokens.start.wrapping_sub(1);
         // After another name (a list, an apposition), but not the state a construct title is of
         // (… ورئيس الأوروغواي: Uruguay is the president's, not an object).
-        let after_name = self.ending.get(&before).is_some_and(|&p| {
+        let after_name = self.ending.at(before).is_some_and(|p| {
             let (title, next) = (&self.mentions[p], &self.mentions[m]);
             !(title.via == MentionVia::Title
                 && next.via == MentionVia::Name
@@ -209,7 +208,7 @@ impl Ctx<'_> {
                 .max(self.mentions[b].tokens.end)
                 .max(verb + 2);
             let objects: Vec<usize> = (after..after + 2)
-                .filter_map(|t| self.starting.get(&t).copied())
+                .filter_map(|t| self.starting.at(t))
                 .take(1)
                 .collect();
             return [a, b]
@@ -230,8 +229,8 @@ impl Ctx<'_> {
         // The subject may be a noun with a nationality adjective (اتهمت الحكومة الأرجنتينية
         // البرازيل) when someone is named after it; else that is the object (وتتهم الجيش
         // الكونغولي, the subject being the earlier verb's).
-        let noun_nisba = self.starting.get(&(verb + 2)).copied().filter(|&m| {
-            self.mentions[m].via == MentionVia::Nisba && !self.ending.contains_key(&(verb + 1))
+        let noun_nisba = self.starting.at(verb + 2).filter(|&m| {
+            self.mentions[m].via == MentionVia::Nisba && self.ending.at(verb + 1).is_none()
         });
         let named_after = |n: usize| {
             self.mentions_in(s).any(|m| {
@@ -241,8 +240,7 @@ impl Ctx<'_> {
         };
         let right_after = self
             .starting
-            .get(&(verb + 1))
-            .copied()
+            .at(verb + 1)
             .or_else(|| noun_nisba.filter(|&n| named_after(n)));
         let after_verb: Vec<usize> = after_verb
             .into_iter()
@@ -264,7 +262,7 @@ impl Ctx<'_> {
             _ => self
                 .last_subject_before(s, verb)
                 .or_else(|| {
-                    let before = self.ending.get(&verb.checked_sub(1)?).copied()?;
+                    let before = self.ending.at(verb.checked_sub(1)?)?;
                     (self.mentions[before].via != MentionVia::Nisba).then_some(before)
                 })
                 .or_else(|| self.topic_before(verb, &[])),
@@ -317,7 +315,7 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let end = self.tokens_of(s).end;
-        let right_after = self.starting.get(&(verb + 1)).copied();
+        let right_after = self.starting.at(verb + 1);
         let object = self.mention_starting_in(verb + 1..(verb + 4).min(end));
         let (subject, object) = match (right_after, object) {
             (Some(a), _) => (
@@ -328,8 +326,7 @@ impl Ctx<'_> {
             ),
             (None, o) => (
                 self.ending
-                    .get(&verb.wrapping_sub(1))
-                    .copied()
+                    .at(verb.wrapping_sub(1))
                     .or_else(|| self.sentence_subject(s, verb)),
                 o,
             ),
@@ -372,7 +369,7 @@ impl Ctx<'_> {
         let person = |m: &usize| self.kind_of(*m) == EntityKind::Person;
         if self.has_pronoun(at.start) {
             let kin = (at.end..end)
-                .filter_map(|t| self.starting.get(&t).copied())
+                .filter_map(|t| self.starting.at(t))
                 .find(person)?;
             let ego = self.topic_before(at.start, &[self.mentions[kin].entry])?;
             return Some((kin, ego));
@@ -380,9 +377,9 @@ impl Ctx<'_> {
         let kin = at
             .start
             .checked_sub(1)
-            .and_then(|t| self.ending.get(&t).copied())
+            .and_then(|t| self.ending.at(t))
             .filter(person)?;
-        let ego = self.starting.get(&at.end).copied().filter(person)?;
+        let ego = self.starting.at(at.end).filter(person)?;
         Some((kin, ego))
     }
 
@@ -390,7 +387,7 @@ impl Ctx<'_> {
     fn ally<'r>(&self, rule: &Rule, at: Range<usize>) -> Option<(usize, usize, Option<&'r Count>)> {
         let a = (1..=2)
             .filter_map(|back| at.start.checked_sub(back))
-            .find_map(|t| self.ending.get(&t).copied())?;
+            .find_map(|t| self.ending.at(t))?;
         let source = self.resolve(a, rule.source)?;
         let b = if self.has_pronoun(at.start) {
             self.subjects_before(at.start)
