@@ -16,20 +16,51 @@ use crate::arabic::tokenize::TokenKind;
 
 /// A word of the document as names are matched: a token index, its name key, and the keys
 /// its first word can have once proclitics are set aside (see [`first_word_keys`]).
+#[derive(Clone, Copy)]
 pub(crate) struct Unit<'k> {
     pub token: usize,
     pub key: &'k str,
-    pub first: &'k [(String, usize)],
+    pub first: FirstKeys<'k>,
+}
+
+/// The keys a word's first word can have, each with the letters it sets aside (see
+/// [`first_word_keys`]), as the [`KeyTable`] keeps them.
+#[derive(Clone, Copy)]
+pub(crate) struct FirstKeys<'k> {
+    text: &'k str,
+    keys: &'k [(u32, u32, u32)],
+}
+
+impl<'k> FirstKeys<'k> {
+    /// `(key, letters set aside)`, in order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = (&'k str, usize)> {
+        let text = self.text;
+        self.keys.iter().map(move |&(start, end, skipped)| {
+            (
+                text.get(start as usize..end as usize).unwrap_or_default(),
+                skipped as usize,
+            )
+        })
+    }
 }
 
 /// The name keys of every word of a document, worked out once per spelling: news repeat
-/// their words. Read-only once made, so every thread of the analysis shares it.
+/// their words. Read-only once made, so every thread of the analysis shares it. The keys are
+/// ranges of one string: a text with 50,000 spellings has some 300,000 keys, and a `String`
+/// each held several times their letters.
 pub(crate) struct KeyTable {
-    /// Per token: its row of `keys`, or [`NONE`] for punctuation.
+    /// Per token: its row of `rows`, or [`NONE`] for punctuation.
     of_token: Vec<u32>,
-    /// A word's name key, and the keys of its first word with the letters each sets aside.
-    keys: Vec<(String, Vec<(String, usize)>)>,
+    /// Per row, a word's name key and its first word's keys: `(key start, key end, first
+    /// keys start, first keys end)`, ranges of `text` and of `firsts`.
+    rows: Vec<(u32, u32, u32, u32)>,
+    /// `(start, end, letters set aside)` of every first-word key, ranges of `text`.
+    firsts: Vec<(u32, u32, u32)>,
+    text: String,
 }
+
+/// How many spellings a thread works out the keys of at a time.
+const KEY_ROWS_PER_PIECE: usize = 256;
 
 impl KeyTable {
     /// The keys of the words of `doc`: a row per spelling the readings know (by its index),
@@ -62,20 +93,78 @@ impl KeyTable {
                 })
             })
             .collect();
-        let keys = map_in_order(texts.len(), 64, |i| {
-            let key = name_key(texts[i]);
-            let first = first_word_keys(&key);
-            (key, first)
+        // Each piece its own small table, joined in order.
+        let pieces = map_in_order(texts.len().div_ceil(KEY_ROWS_PER_PIECE), 1, |piece| {
+            let start = piece * KEY_ROWS_PER_PIECE;
+            let mut table = Self {
+                of_token: Vec::new(),
+                rows: Vec::new(),
+                firsts: Vec::new(),
+                text: String::new(),
+            };
+            for text in &texts[start..(start + KEY_ROWS_PER_PIECE).min(texts.len())] {
+                table.push(text);
+            }
+            table
         });
-        Self { of_token, keys }
+        let mut table = Self {
+            of_token,
+            rows: Vec::with_capacity(texts.len()),
+            firsts: Vec::with_capacity(pieces.iter().map(|p| p.firsts.len()).sum()),
+            text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
+        };
+        for piece in pieces {
+            table.append(&piece);
+        }
+        table
+    }
+
+    /// Adds the row of a word.
+    fn push(&mut self, word: &str) {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let key = name_key(word);
+        let key_start = offset(self.text.len());
+        self.text.push_str(&key);
+        let key_end = offset(self.text.len());
+        let first_start = offset(self.firsts.len());
+        for (first, skipped) in first_word_keys(&key) {
+            let start = offset(self.text.len());
+            self.text.push_str(&first);
+            self.firsts
+                .push((start, offset(self.text.len()), offset(skipped)));
+        }
+        self.rows
+            .push((key_start, key_end, first_start, offset(self.firsts.len())));
+    }
+
+    /// Adds the rows of `piece` after these.
+    fn append(&mut self, piece: &Self) {
+        let shift = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (text, firsts) = (shift(self.text.len()), shift(self.firsts.len()));
+        self.text.push_str(&piece.text);
+        self.firsts.extend(
+            piece
+                .firsts
+                .iter()
+                .map(|&(start, end, skipped)| (start + text, end + text, skipped)),
+        );
+        self.rows.extend(piece.rows.iter().map(|&(a, b, c, d)| {
+            (a + text, b + text, c + firsts, d + firsts)
+        }));
     }
 
     /// The name key of token `t` and the keys of its first word (see [`first_word_keys`]);
     /// none for punctuation.
-    pub(crate) fn keys(&self, t: usize) -> Option<(&str, &[(String, usize)])> {
+    pub(crate) fn keys(&self, t: usize) -> Option<(&str, FirstKeys<'_>)> {
         let row = *self.of_token.get(t)?;
-        let (key, first) = self.keys.get(row as usize)?;
-        Some((key, first))
+        let &(start, end, first_start, first_end) = self.rows.get(row as usize)?;
+        Some((
+            self.text.get(start as usize..end as usize)?,
+            FirstKeys {
+                text: &self.text,
+                keys: self.firsts.get(first_start as usize..first_end as usize)?,
+            },
+        ))
     }
 }
 
@@ -202,7 +291,6 @@ pub(crate) fn best_match_at(
     let mut best: Option<(usize, Arc<[usize]>, MentionVia, usize)> = None;
     let unit = run.get(i)?;
     for (key, skipped) in unit.first.iter() {
-        let (key, skipped) = (key.as_str(), *skipped);
         for &a in g.by_first_word.get(key).map_or(&[][..], Vec::as_slice) {
             let alias = &g.aliases[a];
             let len = alias.words.len();

@@ -332,7 +332,6 @@ fn title_at(
 ) -> Option<(Option<usize>, usize, bool, usize)> {
     let mut best: Option<(Option<usize>, usize, bool, usize)> = None;
     for (key, skipped) in run[i].first.iter() {
-        let skipped = *skipped;
         if one_of(List::Counterpart, key) {
             return Some((None, 1, true, skipped));
         }
@@ -350,7 +349,7 @@ fn title_at(
                     .all(|(w, u)| bare(u.key) == w);
             if fits && best.as_ref().is_none_or(|b| n > b.1) {
                 let last = if n == 1 {
-                    key.as_str()
+                    key
                 } else {
                     run[i + n - 1].key
                 };

@@ -390,7 +390,7 @@ fn surname_at(
     let (_, first) = keys.keys(t)?;
     let (entries, skipped) = first
         .iter()
-        .find_map(|(key, skipped)| by_word.get(key.as_str()).map(|e| (e, *skipped)))?;
+        .find_map(|(key, skipped)| by_word.get(key).map(|e| (e, skipped)))?;
     // A common word is not a surname there (على for Ali).
     let common = facts
         .readings(t)
