@@ -148,9 +148,12 @@ impl KeyTable {
                 .iter()
                 .map(|&(start, end, skipped)| (start + text, end + text, skipped)),
         );
-        self.rows.extend(piece.rows.iter().map(|&(a, b, c, d)| {
-            (a + text, b + text, c + firsts, d + firsts)
-        }));
+        self.rows.extend(
+            piece
+                .rows
+                .iter()
+                .map(|&(a, b, c, d)| (a + text, b + text, c + firsts, d + firsts)),
+        );
     }
 
     /// The name key of token `t` and the keys of its first word (see [`first_word_keys`]);

@@ -348,11 +348,7 @@ fn title_at(
                     .zip(&run[i + 1..])
                     .all(|(w, u)| bare(u.key) == w);
             if fits && best.as_ref().is_none_or(|b| n > b.1) {
-                let last = if n == 1 {
-                    key
-                } else {
-                    run[i + n - 1].key
-                };
+                let last = if n == 1 { key } else { run[i + n - 1].key };
                 best = Some((Some(t), n, last.starts_with("ال"), skipped));
             }
         }

@@ -352,8 +352,10 @@ fn add_surnames(
     if by_word.is_empty() {
         return;
     }
-    let by_word: HashMap<&str, Arc<[usize]>> =
-        by_word.into_iter().map(|(w, people)| (w, people.into())).collect();
+    let by_word: HashMap<&str, Arc<[usize]>> = by_word
+        .into_iter()
+        .map(|(w, people)| (w, people.into()))
+        .collect();
     let mut covered = vec![false; doc.tokens.len()];
     for c in candidates.iter() {
         for t in c.tokens.clone() {

@@ -120,14 +120,8 @@ pub fn find_relations(
         })
         .collect();
     mentions.sort_by_key(|m| m.tokens.start);
-    let starting = ByToken::new(
-        doc.tokens.len(),
-        mentions.iter().map(|m| m.tokens.start),
-    );
-    let ending = ByToken::new(
-        doc.tokens.len(),
-        mentions.iter().map(|m| m.tokens.end - 1),
-    );
+    let starting = ByToken::new(doc.tokens.len(), mentions.iter().map(|m| m.tokens.start));
+    let ending = ByToken::new(doc.tokens.len(), mentions.iter().map(|m| m.tokens.end - 1));
     let mut ctx = Ctx {
         doc,
         facts,
@@ -315,9 +309,7 @@ impl Ctx<'_> {
 
     /// The first mention starting in `tokens`.
     fn mention_starting_in(&self, tokens: Range<usize>) -> Option<usize> {
-        tokens
-            .into_iter()
-            .find_map(|t| self.starting.at(t))
+        tokens.into_iter().find_map(|t| self.starting.at(t))
     }
 
     /// The first token in `tokens` whose lemma is `key`.
