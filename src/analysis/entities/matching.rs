@@ -45,12 +45,17 @@ impl<'k> FirstKeys<'k> {
 }
 
 /// The name keys of every word of a document, worked out once per spelling: news repeat
-/// their words. Read-only once made, so every thread of the analysis shares it. The keys are
-/// ranges of one string: a text with 50,000 spellings has some 300,000 keys, and a `String`
-/// each held several times their letters.
+/// their words. Read-only once made, so every thread of the analysis shares it.
 pub(crate) struct KeyTable {
-    /// Per token: its row of `rows`, or [`NONE`] for punctuation.
+    /// Per token: its row of `keys`, or [`NONE`] for punctuation.
     of_token: Vec<u32>,
+    keys: Keys,
+}
+
+/// Rows of name keys, as ranges of one string: a text with 50,000 spellings has some 300,000
+/// keys, and a `String` each held several times their letters.
+#[derive(Default)]
+struct Keys {
     /// Per row, a word's name key and its first word's keys: `(key start, key end, first
     /// keys start, first keys end)`, ranges of `text` and of `firsts`.
     rows: Vec<(u32, u32, u32, u32)>,
@@ -61,6 +66,48 @@ pub(crate) struct KeyTable {
 
 /// How many spellings a thread works out the keys of at a time.
 const KEY_ROWS_PER_PIECE: usize = 256;
+
+/// A length or position as the key rows keep it.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Keys {
+    /// Adds the row of a word.
+    fn push(&mut self, word: &str) {
+        let key = name_key(word);
+        let key_start = offset(self.text.len());
+        self.text.push_str(&key);
+        let key_end = offset(self.text.len());
+        let first_start = offset(self.firsts.len());
+        for (first, skipped) in first_word_keys(&key) {
+            let start = offset(self.text.len());
+            self.text.push_str(&first);
+            self.firsts
+                .push((start, offset(self.text.len()), offset(skipped)));
+        }
+        self.rows
+            .push((key_start, key_end, first_start, offset(self.firsts.len())));
+    }
+
+    /// Adds the rows of `piece` after these.
+    fn append(&mut self, piece: &Self) {
+        let (text, firsts) = (offset(self.text.len()), offset(self.firsts.len()));
+        self.text.push_str(&piece.text);
+        self.firsts.extend(
+            piece
+                .firsts
+                .iter()
+                .map(|&(start, end, skipped)| (start + text, end + text, skipped)),
+        );
+        self.rows.extend(
+            piece
+                .rows
+                .iter()
+                .map(|&(a, b, c, d)| (a + text, b + text, c + firsts, d + firsts)),
+        );
+    }
+}
 
 impl KeyTable {
     /// The keys of the words of `doc`: a row per spelling the readings know (by its index),
@@ -93,79 +140,37 @@ impl KeyTable {
                 })
             })
             .collect();
-        // Each piece its own small table, joined in order.
+        // Each piece its own rows (on every core), joined in order.
         let pieces = map_in_order(texts.len().div_ceil(KEY_ROWS_PER_PIECE), 1, |piece| {
             let start = piece * KEY_ROWS_PER_PIECE;
-            let mut table = Self {
-                of_token: Vec::new(),
-                rows: Vec::new(),
-                firsts: Vec::new(),
-                text: String::new(),
-            };
+            let mut keys = Keys::default();
             for text in &texts[start..(start + KEY_ROWS_PER_PIECE).min(texts.len())] {
-                table.push(text);
+                keys.push(text);
             }
-            table
+            keys
         });
-        let mut table = Self {
-            of_token,
+        let mut keys = Keys {
             rows: Vec::with_capacity(texts.len()),
             firsts: Vec::with_capacity(pieces.iter().map(|p| p.firsts.len()).sum()),
             text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
         };
-        for piece in pieces {
-            table.append(&piece);
+        for piece in &pieces {
+            keys.append(piece);
         }
-        table
-    }
-
-    /// Adds the row of a word.
-    fn push(&mut self, word: &str) {
-        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let key = name_key(word);
-        let key_start = offset(self.text.len());
-        self.text.push_str(&key);
-        let key_end = offset(self.text.len());
-        let first_start = offset(self.firsts.len());
-        for (first, skipped) in first_word_keys(&key) {
-            let start = offset(self.text.len());
-            self.text.push_str(&first);
-            self.firsts
-                .push((start, offset(self.text.len()), offset(skipped)));
-        }
-        self.rows
-            .push((key_start, key_end, first_start, offset(self.firsts.len())));
-    }
-
-    /// Adds the rows of `piece` after these.
-    fn append(&mut self, piece: &Self) {
-        let shift = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let (text, firsts) = (shift(self.text.len()), shift(self.firsts.len()));
-        self.text.push_str(&piece.text);
-        self.firsts.extend(
-            piece
-                .firsts
-                .iter()
-                .map(|&(start, end, skipped)| (start + text, end + text, skipped)),
-        );
-        self.rows.extend(
-            piece
-                .rows
-                .iter()
-                .map(|&(a, b, c, d)| (a + text, b + text, c + firsts, d + firsts)),
-        );
+        Self { of_token, keys }
     }
 
     /// The name key of token `t` and the keys of its first word (see [`first_word_keys`]);
     /// none for punctuation.
     pub(crate) fn keys(&self, t: usize) -> Option<(&str, FirstKeys<'_>)> {
         let row = *self.of_token.get(t)?;
-        let &(start, end, first_start, first_end) = self.rows.get(row as usize)?;
+        let keys = &self.keys;
+        let &(start, end, first_start, first_end) = keys.rows.get(row as usize)?;
         Some((
-            self.text.get(start as usize..end as usize)?,
+            keys.text.get(start as usize..end as usize)?,
             FirstKeys {
-                text: &self.text,
-                keys: self.firsts.get(first_start as usize..first_end as usize)?,
+                text: &keys.text,
+                keys: keys.firsts.get(first_start as usize..first_end as usize)?,
             },
         ))
     }

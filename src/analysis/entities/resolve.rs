@@ -44,15 +44,8 @@ impl Catalogue<'_> {
     }
 
     /// How many entries there are: every entry is an index below it.
-    #[must_use]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.gazetteer.entries.len() + self.extra.len()
-    }
-
-    /// Whether there is no entry at all.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// The entry with `id`.

@@ -17,6 +17,7 @@ use crate::analysis::entities::{
 };
 use crate::analysis::in_order::{SENTENCES_PER_PIECE, map_in_order};
 use crate::analysis::lexicon::Pos;
+use crate::analysis::readings::NONE;
 use crate::analysis::relation_rules::{Count, RelationRules, Role, Rule};
 use crate::analysis::word_facts::WordFacts;
 use crate::arabic::tokenize::TokenKind;
@@ -79,7 +80,7 @@ impl ByToken {
     /// Token `t` of `at` (one per mention, in order) gets mention `i`; a later mention at the
     /// same token replaces an earlier one.
     fn new(tokens: usize, at: impl Iterator<Item = usize>) -> Self {
-        let mut slots = vec![u32::MAX; tokens];
+        let mut slots = vec![NONE; tokens];
         for (i, t) in at.enumerate() {
             if let (Some(slot), Ok(i)) = (slots.get_mut(t), u32::try_from(i)) {
                 *slot = i;
@@ -90,10 +91,7 @@ impl ByToken {
 
     /// The mention at token `t`, if any.
     fn at(&self, t: usize) -> Option<usize> {
-        self.0
-            .get(t)
-            .filter(|&&i| i != u32::MAX)
-            .map(|&i| i as usize)
+        self.0.get(t).filter(|&&i| i != NONE).map(|&i| i as usize)
     }
 }
 
